@@ -1,0 +1,16 @@
+/**
+ * Registers `tag` unless it is taken. A page that loads linkflow twice (two bundles, two versions)
+ * gets a warning instead of the `NotSupportedError` that `customElements.define` throws.
+ */
+export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag);
+  if (existing) {
+    if (existing !== constructor) {
+      console.warn(`linkflow: <${tag}> is already defined by another copy of the library; keeping the first.`);
+    }
+    return;
+  }
+  registry.define(tag, constructor);
+}

@@ -1,0 +1,2 @@
+// React wrappers for every linkflow element, made with @lit/react.
+export {};

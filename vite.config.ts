@@ -1,0 +1,36 @@
+import { defineConfig } from 'vite';
+
+/** Runtime dependencies stay external: the host's bundler dedupes them. */
+const external = [
+  /^lit($|\/)/,
+  /^@lit\//,
+  /^lit-html($|\/)/,
+  /^lit-element($|\/)/,
+  /^zod($|\/)/,
+  /^react($|\/)/,
+  /^react-dom($|\/)/,
+];
+
+export default defineConfig({
+  // The demo (`npm start`): index.html at the root, served on the memory adapter.
+  server: { port: 5173, strictPort: false },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: false,
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        define: 'src/define.ts',
+        react: 'src/react/index.ts',
+      },
+      formats: ['es'],
+    },
+    rolldownOptions: {
+      external,
+      output: { preserveModules: false, chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+});
