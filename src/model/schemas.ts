@@ -52,3 +52,20 @@ export const ConnectionSchema = z.object({
   externalRef: z.optional(z.string()),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
+
+/** The steps of the link flow (DESIGN.md, "The flow"). */
+export const LINK_FLOW_STEPS = [
+  'idle',
+  'loading',
+  'choosing',
+  'starting',
+  'authorizing',
+  'verifying',
+  'linked',
+  'failed',
+  'cancelled',
+] as const;
+export type LinkFlowStep = (typeof LINK_FLOW_STEPS)[number];
+
+/** How the provider's page is shown: the whole tab, or a popup window. */
+export type WindowMode = 'redirect' | 'popup';

@@ -1,2 +1,5 @@
-// Middleware the test runner's own loopback server runs: the fake vendor APIs the adapter tests talk to.
-export const testServerMiddleware = [];
+// Middleware the test runner's own loopback server runs.
+import { vendorServer } from './vendor-server.mjs';
+import { wireFixtures } from './wire-fixtures.mjs';
+
+export const testServerMiddleware = [wireFixtures, vendorServer];
