@@ -1,12 +1,15 @@
-// Runs test/node/*.test.mjs with Node's test runner and writes the counts for scripts/test.mjs.
+// Runs test/node/*.test.mjs and test/e2e/*.test.mjs with Node's test runner and writes the counts for scripts/test.mjs.
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const files = readdirSync('test/node')
-  .filter((f) => f.endsWith('.test.mjs'))
-  .map((f) => join('test/node', f));
+const dirs = process.env.LF_NODE_DIRS ? process.env.LF_NODE_DIRS.split(',') : ['test/node', 'test/e2e'];
+const files = dirs.flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.test.mjs'))
+    .map((f) => join(dir, f)),
+);
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const stream = run({ files, concurrency: 1, timeout: 600_000 });
 stream.on('test:pass', (data) => {
