@@ -1,0 +1,3 @@
+export * from './shared.js';
+export * from './codat.js';
+export * from './unified.js';
