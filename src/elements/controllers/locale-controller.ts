@@ -1,0 +1,160 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { settingsContext, type LinkflowSettings } from '../../context/index.js';
+import {
+  DEFAULT_LOCALE,
+  catalogueLocale,
+  directionOf,
+  loadLocale,
+  needsLoading,
+  translate,
+  type MessageKey,
+  type MessageVars,
+  type StringOverrides,
+} from '../shared/i18n.js';
+import { formatDateTime, formatRelativeTime, type DateInput } from '../shared/relative-time.js';
+
+/** An element the locale controller serves: it may carry its own per-key `strings`. */
+export type LocaleHost = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides | undefined };
+
+/** Everyone whose language may change when a `lang` or `dir` attribute changes. */
+const watchers = new Set<LocaleController>();
+/** The shadow roots already observed (the document is observed once, at the first connection). */
+const observedRoots = new WeakSet<Node>();
+let observer: MutationObserver | undefined;
+
+function observe(root: Node): void {
+  observer ??= new MutationObserver(() => {
+    for (const controller of watchers) controller.recheck();
+  });
+  if (observedRoots.has(root)) return;
+  observedRoots.add(root);
+  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+}
+
+/** The parent element of `node`, stepping out of a shadow root to its host. */
+function parentAcrossShadow(node: Element): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const parent = node.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : null;
+}
+
+function explicitDir(element: Element): 'ltr' | 'rtl' | undefined {
+  const dir = element.getAttribute('dir')?.toLowerCase();
+  return dir === 'ltr' || dir === 'rtl' ? dir : undefined;
+}
+
+/**
+ * The language and direction of an element, and its strings.
+ *
+ * Language: the element's own `lang`, else the closest ancestor with `lang` (crossing shadow roots),
+ * else `lf-provider`'s `locale`, else `<html lang>`, else English. Direction: the closest `dir`
+ * (`ltr`/`rtl`) at or nearer than where the language came from, else the language's own direction.
+ * Both follow attribute changes while the element is connected. `t()` reads the element's `strings`
+ * overrides first, then the provider's, then the catalogue of the language, then English.
+ */
+export class LocaleController implements ReactiveController {
+  private readonly host: LocaleHost;
+  private readonly settingsConsumer: ContextConsumer<typeof settingsContext, LocaleHost>;
+  #lang = DEFAULT_LOCALE;
+  #dir: 'ltr' | 'rtl' = 'ltr';
+
+  constructor(host: LocaleHost) {
+    (this.host = host).addController(this);
+    this.settingsConsumer = new ContextConsumer(host, { context: settingsContext, subscribe: true });
+  }
+
+  /** The language tag in use, as written (`fr-CA`). */
+  get lang(): string {
+    return this.#lang;
+  }
+
+  /** The writing direction in use. */
+  get dir(): 'ltr' | 'rtl' {
+    return this.#dir;
+  }
+
+  /** The tag of the catalogue serving the strings (`fr` for `fr-CA`; `en` for a language without one). */
+  get catalogue(): string {
+    return catalogueLocale(this.#lang) ?? DEFAULT_LOCALE;
+  }
+
+  /** What the enclosing `lf-provider` shares, if there is one. */
+  get settings(): LinkflowSettings | undefined {
+    return this.settingsConsumer.value;
+  }
+
+  /** The message for `key` with its placeholders filled, after the element's and the provider's overrides. */
+  t(key: MessageKey, vars?: MessageVars): string {
+    return translate(this.catalogue, key, vars, this.host.strings, this.settings?.strings);
+  }
+
+  /** "5 minutes ago" in the element's language; '' for a date that cannot be read. */
+  relativeTime(date: DateInput, now: number = Date.now()): string {
+    return formatRelativeTime(date, this.formatLocale, now);
+  }
+
+  /** The full date and time in the element's language; '' for a date that cannot be read. */
+  dateTime(date: DateInput): string {
+    return formatDateTime(date, this.formatLocale);
+  }
+
+  /** Numbers and dates follow the strings: the element's language when it has a catalogue, else English. */
+  private get formatLocale(): string {
+    return catalogueLocale(this.#lang) === undefined ? DEFAULT_LOCALE : this.#lang;
+  }
+
+  hostConnected(): void {
+    watchers.add(this);
+    observe(document.documentElement);
+    for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+      observe(root);
+    }
+    this.resolve();
+  }
+
+  hostDisconnected(): void {
+    watchers.delete(this);
+  }
+
+  hostUpdate(): void {
+    this.resolve();
+  }
+
+  /** Re-reads the language after an attribute changed somewhere; updates the host if it differs. */
+  recheck(): void {
+    const before = `${this.#lang}|${this.#dir}`;
+    this.resolve();
+    if (`${this.#lang}|${this.#dir}` !== before) this.host.requestUpdate();
+  }
+
+  private resolve(): void {
+    const root = document.documentElement;
+    let lang: string | undefined;
+    let dir: 'ltr' | 'rtl' | undefined;
+    for (let element: Element | null = this.host; element && element !== root; element = parentAcrossShadow(element)) {
+      dir ??= explicitDir(element);
+      const own = element.getAttribute('lang');
+      if (own) {
+        lang = own;
+        break;
+      }
+    }
+    if (lang === undefined) {
+      const fromSettings = this.settings?.locale;
+      if (fromSettings) {
+        lang = fromSettings;
+      } else {
+        lang = root.lang || DEFAULT_LOCALE;
+        dir ??= explicitDir(root);
+      }
+    }
+    this.#lang = lang;
+    this.#dir = dir ?? directionOf(lang);
+    if (needsLoading(lang)) {
+      void loadLocale(lang).then((loaded) => {
+        if (loaded && this.#lang === lang) this.host.requestUpdate();
+      });
+    }
+  }
+}

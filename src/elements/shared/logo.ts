@@ -1,0 +1,74 @@
+import { html, type TemplateResult } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
+
+/** Whether `hostname` is this machine: `localhost`, `*.localhost`, 127.0.0.0/8 or `[::1]`. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The logo URL when it may be shown: absolute `https:`, or `http:` on a loopback host, with no user
+ * name or password. Anything else (`javascript:`, `data:`, plain `http:`, relative, malformed) → undefined.
+ */
+export function safeLogoUrl(url: string | undefined | null): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.username || parsed.password) return undefined;
+  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+    return parsed.href;
+  }
+  return undefined;
+}
+
+/** One or two letters for a placeholder logo: "QuickBooks Online" → "QO", "xero" → "X". */
+export function logoLetters(name: string): string {
+  const words = name
+    .trim()
+    .split(/[\s\-_.]+/u)
+    .filter(Boolean);
+  const letters = words
+    .slice(0, 2)
+    .map((word) => [...word][0] ?? '')
+    .join('');
+  return letters.toLocaleUpperCase() || '?';
+}
+
+/** A vendor's brand colour when it is a plain hex colour (`#abc`, `#aabbcc`), else undefined. */
+export function safeColor(color: string | undefined | null): string | undefined {
+  return color && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : undefined;
+}
+
+/** What `renderLogo` draws: an integration (or anything with a name and an optional logo). */
+export interface LogoSource {
+  readonly name: string;
+  readonly logoUrl?: string | undefined;
+  /** A brand colour for the placeholder's background; used only when it is a plain hex colour. */
+  readonly color?: string | undefined;
+}
+
+/**
+ * The logo of an integration as an `<img part="logo">` when its URL is safe, else a lettered
+ * placeholder `<span part="logo placeholder">`
+ * whose background is `var(--_lf-logo-color)` when the source has a safe `color`. Decorative (empty `alt`, `aria-hidden`) because the
+ * name is always written beside it. Style both with `.logo` in the element's styles.
+ */
+export function renderLogo(source: LogoSource): TemplateResult {
+  const url = safeLogoUrl(source.logoUrl);
+  return url
+    ? html`<img part="logo" class="logo" src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" />`
+    : html`<span
+        part="logo placeholder"
+        class="logo logo--placeholder"
+        aria-hidden="true"
+        style=${styleMap({ '--_lf-logo-color': safeColor(source.color) })}
+        >${logoLetters(source.name)}</span
+      >`;
+}
