@@ -1,0 +1,102 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { storeFor, type ConnectionStore, type StoreSnapshot, type Unsubscribe } from '../../adapter/store.js';
+import { storeContext } from '../../context/index.js';
+
+/** An element the store controller serves: it may carry its own `.adapter`. */
+export type StoreHost = ReactiveControllerHost & HTMLElement & { adapter?: ConnectionAdapter | undefined };
+
+/** What the element watches in the store, and how. */
+export interface StoreWatch<T> {
+  /**
+   * Subscribes `listener` to the part of `store` the element shows (`store.subscribeConnection(id, l)`),
+   * or returns undefined when there is nothing to watch yet (no id).
+   */
+  subscribe(store: ConnectionStore, listener: (snapshot: StoreSnapshot<T>) => void): Unsubscribe | undefined;
+  /** The current snapshot of that part, read without a request (`store.connection(id)`). */
+  read?(store: ConnectionStore): StoreSnapshot<T> | undefined;
+  /** What the subscription depends on besides the store (`[this.connectionId]`); a change resubscribes. */
+  deps?(): readonly unknown[];
+}
+
+/**
+ * Gives an element the `ConnectionStore` it works with: the one for its own `.adapter` (through
+ * `storeFor`) when it has one, else the one an enclosing `lf-provider` provides. With a `watch`, it
+ * subscribes while the element is connected, resubscribes when the store or the watched deps
+ * change, unsubscribes on disconnect, and updates the element on every snapshot.
+ */
+export class StoreController<T = unknown> implements ReactiveController {
+  private readonly host: StoreHost;
+  private readonly consumer: ContextConsumer<typeof storeContext, StoreHost>;
+  private readonly watch: StoreWatch<T> | undefined;
+  #connected = false;
+  #unsubscribe: Unsubscribe | undefined;
+  #subscribedStore: ConnectionStore | undefined;
+  #subscribedDeps: readonly unknown[] = [];
+  #snapshot: StoreSnapshot<T> | undefined;
+
+  constructor(host: StoreHost, watch?: StoreWatch<T>) {
+    (this.host = host).addController(this);
+    this.watch = watch;
+    this.consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
+  }
+
+  /** The store in use: the element's own adapter's, else the provider's; undefined when there is neither. */
+  get store(): ConnectionStore | undefined {
+    const adapter = this.host.adapter;
+    return adapter ? storeFor(adapter) : this.consumer.value;
+  }
+
+  /** The latest snapshot of what is watched; undefined before the first one or when nothing is watched. */
+  get snapshot(): StoreSnapshot<T> | undefined {
+    return this.#snapshot;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.stop();
+  }
+
+  hostUpdate(): void {
+    this.sync();
+  }
+
+  /** Subscribes, resubscribes or stops so the subscription matches the store and deps now. */
+  private sync(): void {
+    if (!this.watch || !this.#connected) return;
+    const store = this.store;
+    const deps = this.watch.deps?.() ?? [];
+    const same =
+      this.#unsubscribe !== undefined &&
+      store === this.#subscribedStore &&
+      deps.length === this.#subscribedDeps.length &&
+      deps.every((value, i) => Object.is(value, this.#subscribedDeps[i]));
+    if (same) return;
+    this.stop();
+    this.#subscribedStore = store;
+    this.#subscribedDeps = deps;
+    if (!store) return;
+    this.#snapshot = this.watch.read?.(store);
+    const unsubscribe = this.watch.subscribe(store, (snapshot) => {
+      if (this.#subscribedStore !== store) return;
+      this.#snapshot = snapshot;
+      this.host.requestUpdate();
+    });
+    // Nothing to watch yet: remember it with a no-op so the same store and deps do not retry.
+    this.#unsubscribe = unsubscribe ?? (() => {});
+  }
+
+  private stop(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedStore = undefined;
+    this.#subscribedDeps = [];
+    this.#snapshot = undefined;
+  }
+}
