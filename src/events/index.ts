@@ -10,3 +10,4 @@ export * from './reconnect.js';
 export * from './unlink.js';
 export * from './remove.js';
 export * from './popup-blocked.js';
+export * from './dismiss.js';
