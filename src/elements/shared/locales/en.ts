@@ -40,6 +40,37 @@ export const en = {
   'errorPanel.deauthorized': 'Access to {name} was revoked. Reconnect to resume syncing.',
   'errorPanel.issueWhen': 'Since {time}',
 
+  // lf-connection-picker
+  'picker.search': 'Search integrations',
+  'picker.searchPlaceholder': 'Search by name or category',
+  'picker.category': 'Category',
+  'picker.allCategories': 'All categories',
+  'picker.list': 'Integrations',
+  'picker.loading': 'Loading integrations…',
+  'picker.empty': 'No integrations are available.',
+  'picker.noMatch': 'No results for “{query}”.',
+  'picker.results': '{count, plural, =0 {No results} one {# result} other {# results}}',
+  'picker.error': 'The integrations could not be loaded.',
+  'picker.beta': 'Beta',
+  'picker.unavailable': 'Unavailable',
+
+  // lf-connection-list
+  'connectionList.heading': 'Connections',
+  'connectionList.loading': 'Loading connections…',
+  'connectionList.empty': 'No connections yet.',
+  'connectionList.error': 'The connections could not be loaded.',
+  'connectionList.unlink': 'Unlink',
+  'connectionList.remove': 'Remove',
+  'connectionList.reconnectLabel': 'Reconnect {name}',
+  'connectionList.unlinkLabel': 'Unlink {name}',
+  'connectionList.removeLabel': 'Remove {name}',
+  'connectionList.confirmRemove': 'Remove {name}? The connection will be deleted.',
+  'connectionList.confirmRemoveButton': 'Yes, remove',
+  'connectionList.issues': '{count, plural, one {# active issue} other {# active issues}}',
+  'connectionList.actionFailed': 'That did not work: {message}',
+  'connectionList.removed': '{name} removed.',
+  'connectionList.unlinked': '{name} unlinked.',
+
   // Error titles and messages, one pair per LinkError code
   'error.network.title': 'Connection problem',
   'error.network.message': 'We could not reach the service. Check your internet connection and try again.',
