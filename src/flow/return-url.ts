@@ -1,0 +1,103 @@
+import type { LinkReturn } from '../adapter/adapter.js';
+import type { PendingRecord } from './pending.js';
+
+/** Reads a return URL: an adapter's (or the store's) `readReturn`. */
+export type ReturnReader = (url: URL) => LinkReturn | null;
+
+/**
+ * Query parameters the shipped adapters and the vendors put on a return URL (Unified's `id`, `state`,
+ * `error`; the placeholders of Codat's redirect template; linkflow's own `lf_*`). Removed from the
+ * address bar when no pending record tells what the page looked like before.
+ */
+export const RETURN_PARAMETERS: readonly string[] = [
+  'state',
+  'id',
+  'error',
+  'error_description',
+  'connectionId',
+  'companyId',
+  'integrationId',
+  'sourceId',
+  'platform',
+  'platformName',
+  'sourceType',
+  'statusCode',
+  'statusText',
+  'errorMessage',
+  'outcome',
+  'message',
+];
+
+/** Whether `name` is a return parameter: one of `RETURN_PARAMETERS`, or linkflow's own `lf_*` / `lf-*`. */
+function isReturnParameter(name: string): boolean {
+  return RETURN_PARAMETERS.includes(name) || /^lf[_-]/i.test(name);
+}
+
+/** Reads `url` with `read`, treating a reader that throws as "no return". */
+export function safeReadReturn(read: ReturnReader, url: URL): LinkReturn | null {
+  try {
+    return read(url);
+  } catch {
+    return null;
+  }
+}
+
+/** The return URL handed to `startLink` by default: `href` without its fragment. */
+export function defaultReturnUrl(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  return url.href;
+}
+
+/** Whether `state` appears in `href` as a whole token (in a parameter, the fragment, or a path). */
+export function urlCarriesState(href: string, state: string): boolean {
+  if (!/^[A-Za-z0-9_-]{22,}$/.test(state)) return false;
+  const token = new RegExp(`(^|[^A-Za-z0-9_-])${state}($|[^A-Za-z0-9_-])`);
+  if (token.test(href)) return true;
+  try {
+    return token.test(decodeURIComponent(href));
+  } catch {
+    return false;
+  }
+}
+
+/** `params` without return parameters and without any parameter whose value is `state`. */
+function withoutReturnParameters(params: URLSearchParams, state: string | undefined): URLSearchParams {
+  const kept = new URLSearchParams();
+  for (const [name, value] of params) {
+    if (isReturnParameter(name) || (state !== undefined && value === state)) continue;
+    kept.append(name, value);
+  }
+  return kept;
+}
+
+/**
+ * The address to put in the address bar instead of the return URL `url`, so a reload does not replay
+ * the return: the record's own `returnUrl` when it is that page, else `url` without its return
+ * parameters (query and fragment), else the bare path. Always an address `read` finds no return in.
+ */
+export function cleanReturnUrl(url: URL, read: ReturnReader, record?: PendingRecord): string {
+  if (record) {
+    try {
+      const before = new URL(record.returnUrl);
+      if (before.origin === url.origin && before.pathname === url.pathname && safeReadReturn(read, before) === null) {
+        return before.href;
+      }
+    } catch {
+      // A malformed stored returnUrl: clean the current URL instead.
+    }
+  }
+  const state = safeReadReturn(read, url)?.state;
+  const cleaned = new URL(url.href);
+  const query = withoutReturnParameters(cleaned.searchParams, state).toString();
+  cleaned.search = query === '' ? '' : `?${query}`;
+  if (cleaned.hash !== '') {
+    const fragment = cleaned.hash.slice(1);
+    if (/[=&]/.test(fragment)) {
+      const kept = withoutReturnParameters(new URLSearchParams(fragment.replace(/^[/?]/, '')), state).toString();
+      cleaned.hash = kept === '' ? '' : `#${kept}`;
+    }
+  }
+  if (safeReadReturn(read, cleaned) === null) return cleaned.href;
+  return `${url.origin}${url.pathname}`;
+}

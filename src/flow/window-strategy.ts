@@ -1,0 +1,213 @@
+import { PendingStore, type StorageLike } from './pending.js';
+import { urlCarriesState } from './return-url.js';
+import { isState } from './state.js';
+
+/** The popup's window name is this prefix followed by the attempt's `state`. */
+export const POPUP_NAME_PREFIX = 'linkflow-';
+/** The `BroadcastChannel` a popup return page announces its result on. */
+export const CHANNEL_NAME = 'linkflow';
+/** The `type` of the message a popup return page sends. */
+export const RETURN_MESSAGE_TYPE = 'linkflow:return';
+/** The popup's size, in CSS pixels. */
+export const POPUP_SIZE = Object.freeze({ width: 520, height: 720 });
+
+/** What a popup return page sends to its opener: the return URL, which the opener reads itself. */
+export interface ReturnMessage {
+  readonly type: typeof RETURN_MESSAGE_TYPE;
+  /** The full URL the provider sent the popup back to. */
+  readonly href: string;
+}
+
+/** Whether `data` is a `ReturnMessage`. */
+export function isReturnMessage(data: unknown): data is ReturnMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === RETURN_MESSAGE_TYPE &&
+    typeof (data as { href?: unknown }).href === 'string'
+  );
+}
+
+/** The part of an opened window the flow uses. */
+export interface PopupLike {
+  readonly closed: boolean;
+  close(): void;
+  focus?(): void;
+  readonly location: { replace(url: string): void };
+}
+
+/** The part of a `BroadcastChannel` the flow uses. */
+export interface ChannelLike {
+  postMessage(message: unknown): void;
+  close(): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+}
+
+/** A `BroadcastChannel` constructor. */
+export type ChannelFactory = new (name: string) => ChannelLike;
+
+/** The part of a document the flow uses. */
+export interface DocumentLike {
+  readonly visibilityState: DocumentVisibilityState;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+/** The part of `window` a popup return page uses. */
+export interface PopupReturnWindow {
+  readonly location: { readonly href: string; readonly origin: string };
+  readonly name: string;
+  readonly opener: unknown;
+  close(): void;
+  readonly sessionStorage?: StorageLike;
+  readonly BroadcastChannel?: ChannelFactory;
+}
+
+/** The part of `window` the flow uses; the real `window` fits, and tests pass a fake. */
+export interface FlowWindow extends PopupReturnWindow {
+  readonly location: { readonly href: string; readonly origin: string; assign(url: string): void };
+  readonly history: {
+    readonly state: unknown;
+    replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+  };
+  readonly document: DocumentLike;
+  open(url: string, target: string, features: string): PopupLike | null;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  readonly screenX?: number;
+  readonly screenY?: number;
+  readonly outerWidth?: number;
+  readonly outerHeight?: number;
+}
+
+/** The `features` of `window.open` for the popup, centred on the opener when its geometry is known. */
+export function popupFeatures(win: Partial<Pick<FlowWindow, 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'>>) {
+  const { width, height } = POPUP_SIZE;
+  const left = Math.max(0, Math.round((win.screenX ?? 0) + ((win.outerWidth ?? width) - width) / 2));
+  const top = Math.max(0, Math.round((win.screenY ?? 0) + ((win.outerHeight ?? height) - height) / 2));
+  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+}
+
+/**
+ * Opens the popup for the attempt `state`, empty, named `linkflow-<state>`. Must be called
+ * synchronously inside the user's click (before any `await`) or a blocker stops it. Answers null
+ * when the window could not open.
+ */
+export function openPopup(win: FlowWindow, state: string): PopupLike | null {
+  try {
+    return win.open('', `${POPUP_NAME_PREFIX}${state}`, popupFeatures(win)) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sends the whole page to `url` (already checked). */
+export function navigateTo(win: Pick<FlowWindow, 'location'>, url: URL): void {
+  win.location.assign(url.href);
+}
+
+/** Loads `url` (already checked) into the popup opened for it. Throws when the popup refuses. */
+export function fillPopup(popup: PopupLike, url: URL): void {
+  popup.location.replace(url.href);
+  try {
+    popup.focus?.();
+  } catch {
+    // Focus is a courtesy.
+  }
+}
+
+/** The `BroadcastChannel` of `win` (or of the page), if the browser has one. */
+export function channelFactory(win: Pick<PopupReturnWindow, 'BroadcastChannel'>): ChannelFactory | undefined {
+  return win.BroadcastChannel ?? (globalThis as { BroadcastChannel?: ChannelFactory }).BroadcastChannel;
+}
+
+/** The opener of `win` when it is on the same origin; null when there is none or it is foreign. */
+export function sameOriginOpener(win: PopupReturnWindow): PopupReturnWindow | null {
+  try {
+    const opener = win.opener as PopupReturnWindow | null | undefined;
+    if (!opener || opener === win) return null;
+    return opener.location.origin === win.location.origin ? opener : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The states of pending popup-mode records in a window's session storage. */
+function popupStates(win: PopupReturnWindow | null): string[] {
+  if (!win) return [];
+  try {
+    const storage = win.sessionStorage;
+    if (!storage) return [];
+    return new PendingStore(storage)
+      .all()
+      .filter((record) => record.mode === 'popup')
+      .map((record) => record.state);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The `state` of the popup return `win` shows, or undefined when it is no popup return. The page is
+ * one when its URL carries, as a whole token, a state named by its window name (`linkflow-<state>`),
+ * by `states`, or by a popup-mode pending record in its own or its same-origin opener's session storage: a
+ * 128-bit random state in the URL is what ties the page to a popup this library opened.
+ */
+export function popupReturnState(win: PopupReturnWindow, states: readonly string[] = []): string | undefined {
+  const candidates = new Set<string>(states);
+  let name = '';
+  try {
+    name = win.name;
+  } catch {
+    // An unreadable name names nothing.
+  }
+  if (typeof name === 'string' && name.startsWith(POPUP_NAME_PREFIX)) {
+    candidates.add(name.slice(POPUP_NAME_PREFIX.length));
+  }
+  for (const state of popupStates(win)) candidates.add(state);
+  for (const state of popupStates(sameOriginOpener(win))) candidates.add(state);
+  const href = win.location.href;
+  for (const state of candidates) {
+    if (isState(state) && urlCarriesState(href, state)) return state;
+  }
+  return undefined;
+}
+
+/**
+ * Call on load of the page the provider returns to. When that page is a popup this library opened
+ * (see `popupReturnState`), hands the return URL to the opener with `postMessage` to the page's own
+ * origin and on the `linkflow` `BroadcastChannel` (for when the opener link was cut), closes the
+ * window, and answers true. Otherwise does nothing and answers false. `LinkFlow.resume()` calls it,
+ * adding the popup states of its own pending store in `options.states`.
+ */
+export function completePopupReturn(
+  win: PopupReturnWindow = window,
+  options: { readonly states?: readonly string[] } = {},
+): boolean {
+  if (popupReturnState(win, options.states) === undefined) return false;
+  const origin = win.location.origin;
+  const message: ReturnMessage = { type: RETURN_MESSAGE_TYPE, href: win.location.href };
+  try {
+    const opener = win.opener as { postMessage?: (message: unknown, targetOrigin: string) => void } | null;
+    // The target origin keeps the message from an opener on any other origin.
+    opener?.postMessage?.(message, origin);
+  } catch {
+    // The channel below still carries it.
+  }
+  const Channel = channelFactory(win);
+  if (Channel) {
+    try {
+      const channel = new Channel(CHANNEL_NAME);
+      channel.postMessage(message);
+      channel.close();
+    } catch {
+      // The opener, if any, already has it.
+    }
+  }
+  try {
+    win.close();
+  } catch {
+    // A window that will not close stays on the return page.
+  }
+  return true;
+}
