@@ -4,6 +4,8 @@
 export interface Fault {
   /** The path after the session, e.g. `/codat/integrations`; a prefix when it ends with `*`. */
   readonly path: string;
+  /** Only requests whose query has this `name=value` pair, e.g. `page=2`. */
+  readonly query?: string;
   readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** How many matching requests it applies to. Default 1. */
   readonly times?: number;

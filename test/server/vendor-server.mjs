@@ -8,9 +8,10 @@
 //   /vendor/<session>/unified-host/connection    the host's backend mirroring Unified's /unified/connection
 //   /vendor/<session>/_control                   POST { reset?, faults? } / GET: counts, requests and seed ids
 //
-// A fault is { path, method?, times? = 1, delay?, action? ('drop': cut mid-answer | 'hang'), status?, body?, type?,
+// A fault is { path, query?, method?, times? = 1, delay?, action? ('drop': cut mid-answer | 'hang'), status?, body?, type?,
 // headers?, retryAfter? (seconds), retryAfterDate? (seconds ahead, sent as an HTTP date) }. `path` is the
-// path after the session ("/codat/integrations"), or a prefix when it ends with "*". A fault with only a
+// path after the session ("/codat/integrations"), or a prefix when it ends with "*"; `query` (one
+// "name=value" pair, e.g. "page=2") narrows it to requests carrying that parameter. A fault with only a
 // delay answers normally after it; one with a status or body answers exactly that.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -355,8 +356,9 @@ function unifiedHost(ctx, state, rest) {
   return send(ctx, 404, unifiedError(404, 'Not Found', `No route for ${ctx.method} ${rest}`));
 }
 
-function matches(fault, method, path) {
+function matches(fault, method, path, query) {
   if (fault.method && fault.method.toUpperCase() !== method) return false;
+  if (fault.query && !query.split('&').includes(fault.query)) return false;
   if (fault.path.endsWith('*')) return path.startsWith(fault.path.slice(0, -1));
   return fault.path === path;
 }
@@ -433,7 +435,7 @@ export async function vendorServer(ctx, next) {
   }
   state.requests.push({ method: ctx.method, path, query: ctx.querystring, headers, body });
 
-  const fault = state.faults.find((f) => f.times > 0 && matches(f, ctx.method, path));
+  const fault = state.faults.find((f) => f.times > 0 && matches(f, ctx.method, path, ctx.querystring));
   if (fault) {
     fault.times -= 1;
     if (await applyFault(ctx, fault)) return undefined;
