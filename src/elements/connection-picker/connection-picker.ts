@@ -1,0 +1,420 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { LfRetryEvent } from '../../events/retry.js';
+import { LfSelectEvent } from '../../events/select.js';
+import type { Connection, Integration } from '../../model/schemas.js';
+import { LfElement } from '../base/base-element.js';
+import { LocaleController } from '../controllers/locale-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import type { StringOverrides } from '../shared/i18n.js';
+import { renderLogo } from '../shared/logo.js';
+import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
+import { pickerStyles } from './connection-picker.styles.js';
+import { categoriesOf, connectionsByIntegration, filterSearchable, toSearchable, type Searchable } from './search.js';
+import { WindowController } from './window-controller.js';
+
+/** How the picker lays out its integrations. */
+export type PickerLayout = 'list' | 'grid';
+
+const SKELETON_ROWS = 5;
+
+/**
+ * The integrations a user can connect, as a searchable, category-filtered, keyboard-navigable list
+ * or grid, each with the status of the user's existing connection to it. It shows `.integrations`
+ * and `.connections` when set, else loads them through the store (of its own `.adapter` or the
+ * enclosing `lf-provider`). Only the options in view are in the DOM, so thousands stay fast.
+ *
+ * Keyboard: type in the search box to filter; ArrowDown moves into the list; arrows, Home, End,
+ * PageUp and PageDown move; Enter or Space selects; typing a character in the list goes back to the
+ * search with that character; ArrowUp from the first row or Escape returns to the search.
+ *
+ * @summary A searchable, filterable, keyboard-navigable list of integrations to connect.
+ *
+ * @dependency lf-status-indicator
+ *
+ * @event lf-select - An enabled integration was chosen; `detail: { integration, connection? }`. Cancelable: a cancelled selection is not kept.
+ * @event lf-retry - The user asked to load the integrations again after an error; `detail: { error }`.
+ *
+ * @csspart base - Everything inside the element.
+ * @csspart search - The search box.
+ * @csspart filters - The category select.
+ * @csspart list - The scrolling listbox.
+ * @csspart item - One integration (an option).
+ * @csspart logo - An integration's logo, or its lettered placeholder.
+ * @csspart placeholder - The lettered placeholder drawn when a logo cannot be shown.
+ * @csspart label - An integration's name.
+ * @csspart badge - The "Beta" or "Unavailable" badge.
+ * @csspart status - The status of the user's connection to an integration (an `lf-status-indicator`).
+ * @csspart empty - The "no integrations" and "no results" messages.
+ * @csspart error - The error message and its retry button.
+ *
+ * @cssproperty [--lf-picker-gap=var(--lf-space-2)] - Space between the search row and the list.
+ * @cssproperty [--lf-picker-max-height=24rem] - Height at which the list starts to scroll.
+ * @cssproperty [--lf-picker-item-min-width=11rem] - Narrowest tile in the grid layout.
+ * @cssproperty [--lf-picker-logo-size=2rem] - Size of each logo.
+ * @cssproperty [--lf-picker-radius=var(--lf-radius)] - Corner radius of the search box, filter and list.
+ * @cssproperty [--lf-picker-selected-background=color-mix(in srgb, var(--lf-color-accent) 16%, var(--lf-color-surface))] - Background of the selected integration.
+ */
+export class LfConnectionPicker extends LfElement {
+  static override styles = [
+    ...LfElement.styles,
+    themeStyles,
+    focusStyles,
+    visuallyHiddenStyles,
+    buttonStyles,
+    pickerStyles,
+  ];
+
+  /** The integrations to show; when unset they are loaded through the store. */
+  @property({ attribute: false }) integrations?: Integration[];
+
+  /** The user's connections, for each integration's status; when unset they come from the store. */
+  @property({ attribute: false }) connections?: Connection[];
+
+  /** An adapter of the element's own, used instead of the enclosing `lf-provider`'s. */
+  @property({ attribute: false }) adapter?: ConnectionAdapter;
+
+  /** `list` (one integration per row) or `grid` (tiles). */
+  @property({ reflect: true }) layout: PickerLayout = 'list';
+
+  /** The search text; updated as the user types. */
+  @property() query = '';
+
+  /** The category shown; empty for all. */
+  @property() category = '';
+
+  /** The key of the selected integration. */
+  @property() value = '';
+
+  /** Per-key string overrides (see the message catalogue), winning over the provider's. */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Index (in the filtered list) of the option the keyboard is on; -1 for none. */
+  @state() private active = -1;
+
+  private readonly locale = new LocaleController(this);
+  private readonly storedIntegrations = new StoreController<Integration[]>(this, {
+    subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
+    read: (store) => (this.integrations ? undefined : store.integrations()),
+    deps: () => [!this.integrations],
+  });
+  private readonly storedConnections = new StoreController<Connection[]>(this, {
+    subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
+    read: (store) => (this.connections ? undefined : store.connections()),
+    deps: () => [!this.connections],
+  });
+  private readonly window = new WindowController(this, () => this.listbox);
+
+  #source: readonly Integration[] | undefined;
+  #searchable: Searchable[] = [];
+  #categories: string[] = [];
+  #filtered: Searchable[] = [];
+  #filterKey = '';
+  #connectionSource: readonly Connection[] | undefined;
+  #byIntegration = new Map<string, Connection>();
+
+  /** The integrations the search and filter leave, in order. */
+  get results(): readonly Integration[] {
+    return this.#filtered.map((item) => item.integration);
+  }
+
+  private get listbox(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part~="list"][role="listbox"]');
+  }
+
+  private get searchBox(): HTMLInputElement | null {
+    return this.renderRoot.querySelector<HTMLInputElement>('[part~="search"]');
+  }
+
+  private get shownIntegrations(): readonly Integration[] | undefined {
+    return this.integrations ?? this.storedIntegrations.snapshot?.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const source = this.shownIntegrations;
+    const sourceChanged = source !== this.#source;
+    if (sourceChanged) {
+      this.#source = source;
+      this.#searchable = toSearchable(source ?? []);
+      this.#categories = categoriesOf(source ?? [], this.locale.lang);
+    }
+    const filterKey = `${this.query}\n${this.category}`;
+    if (sourceChanged || filterKey !== this.#filterKey) {
+      const previous = this.#filtered[this.active]?.integration.key;
+      this.#filtered = filterSearchable(this.#searchable, this.query, this.category);
+      if (filterKey !== this.#filterKey) {
+        this.active = this.#filtered.length ? 0 : -1;
+        this.window.reset();
+      } else {
+        const kept = this.#filtered.findIndex((item) => item.integration.key === previous);
+        this.active = kept >= 0 ? kept : Math.min(this.active, this.#filtered.length - 1);
+      }
+      this.#filterKey = filterKey;
+    }
+    const connections = this.connections ?? this.storedConnections.snapshot?.value;
+    if (connections !== this.#connectionSource) {
+      this.#connectionSource = connections;
+      this.#byIntegration = connectionsByIntegration(connections ?? []);
+    }
+    if (changed.has('layout')) this.window.columns = 1;
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.locale.t.bind(this.locale);
+    const error = this.integrations ? undefined : this.storedIntegrations.snapshot?.error;
+    const loading = !this.shownIntegrations && !error;
+    const filtering = Boolean(this.query.trim() || this.category);
+    return html`<div
+      part="base"
+      class="base"
+      lang=${this.locale.lang}
+      dir=${this.locale.dir}
+      aria-busy=${loading ? 'true' : 'false'}
+    >
+      <div class="toolbar">
+        <input
+          part="search"
+          class="search"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          aria-label=${t('picker.search')}
+          aria-controls=${this.#filtered.length ? 'list' : nothing}
+          placeholder=${t('picker.searchPlaceholder')}
+          .value=${live(this.query)}
+          @input=${this.onSearchInput}
+          @keydown=${this.onSearchKeydown}
+        />
+        ${this.#categories.length > 1 ? this.renderFilter() : nothing}
+      </div>
+      ${
+        error
+          ? html`<div part="error" class="error" role="alert">
+              <p>${t('picker.error')}</p>
+              <p class="message">${error.message}</p>
+              <button class="button" type="button" @click=${this.onRetry}>${t('common.retry')}</button>
+            </div>`
+          : loading
+            ? this.renderSkeleton()
+            : this.renderResults()
+      }
+      <div class="visually-hidden" role="status">
+        ${!loading && !error && filtering ? t('picker.results', { count: this.#filtered.length }) : ''}
+      </div>
+    </div>`;
+  }
+
+  private renderFilter(): TemplateResult {
+    const t = this.locale.t.bind(this.locale);
+    return html`<select
+      part="filters"
+      class="filters"
+      aria-label=${t('picker.category')}
+      .value=${live(this.category)}
+      @change=${this.onCategoryChange}
+    >
+      <option value="" ?selected=${!this.category}>${t('picker.allCategories')}</option>
+      ${this.#categories.map(
+        (category) => html`<option value=${category} ?selected=${category === this.category}>${category}</option>`,
+      )}
+    </select>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div part="list" class="list list--loading">
+      <span class="visually-hidden">${this.locale.t('picker.loading')}</span>
+      ${Array.from(
+        { length: SKELETON_ROWS },
+        () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`,
+      )}
+    </div>`;
+  }
+
+  private renderResults(): TemplateResult {
+    const t = this.locale.t.bind(this.locale);
+    const count = this.#filtered.length;
+    if (!this.#searchable.length) return html`<p part="empty" class="empty">${t('picker.empty')}</p>`;
+    if (!count) return html`<p part="empty" class="empty">${t('picker.noMatch', { query: this.query.trim() })}</p>`;
+    const range = this.window.range(count);
+    const activeShown = this.active >= range.start && this.active < range.end;
+    return html`<div
+      part="list"
+      id="list"
+      class="list"
+      role="listbox"
+      tabindex="0"
+      aria-label=${t('picker.list')}
+      aria-activedescendant=${activeShown ? `option-${this.active}` : nothing}
+      @keydown=${this.onListKeydown}
+      @focus=${this.onListFocus}
+      @click=${this.onListClick}
+    >
+      <div
+        class="items"
+        role="none"
+        style=${styleMap({ paddingBlockStart: `${range.before}px`, blockSize: `${range.total}px` })}
+      >
+        ${this.#filtered
+          .slice(range.start, range.end)
+          .map((item, i) => this.renderOption(item.integration, range.start + i, count))}
+      </div>
+    </div>`;
+  }
+
+  private renderOption(integration: Integration, index: number, count: number): TemplateResult {
+    const t = this.locale.t.bind(this.locale);
+    const connection = this.#byIntegration.get(integration.key);
+    return html`<div
+      part="item"
+      id="option-${index}"
+      class=${index === this.active ? 'item active' : 'item'}
+      role="option"
+      data-index=${index}
+      aria-selected=${integration.key === this.value ? 'true' : 'false'}
+      aria-disabled=${integration.enabled ? nothing : 'true'}
+      aria-setsize=${count}
+      aria-posinset=${index + 1}
+    >
+      ${renderLogo(integration)}
+      <span class="text">
+        <span part="label" class="label">${integration.name}</span>
+        ${integration.beta ? html`<span part="badge" class="badge">${t('picker.beta')}</span>` : nothing}
+        ${
+          integration.enabled
+            ? nothing
+            : html`<span part="badge" class="badge badge--unavailable">${t('picker.unavailable')}</span>`
+        }
+      </span>
+      ${
+        connection
+          ? html`<lf-status-indicator
+              part="status"
+              class="status"
+              theme=${this.theme ?? nothing}
+              .connection=${connection}
+              .strings=${this.strings}
+            ></lf-status-indicator>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** Moves the keyboard to the option at `index` (clamped) and scrolls it into view. */
+  private moveTo(index: number): void {
+    const count = this.#filtered.length;
+    if (!count) return;
+    this.active = Math.max(0, Math.min(count - 1, index));
+    this.window.reveal(this.active);
+  }
+
+  /** Chooses the option at `index`, if it is enabled, and tells the page. */
+  private choose(index: number): void {
+    const integration = this.#filtered[index]?.integration;
+    if (!integration || !integration.enabled) return;
+    const connection = this.#byIntegration.get(integration.key);
+    const event = new LfSelectEvent(connection ? { integration, connection } : { integration }, { cancelable: true });
+    if (this.dispatchEvent(event)) this.value = integration.key;
+  }
+
+  private async backToSearch(edit?: (query: string) => string): Promise<void> {
+    if (edit) this.query = edit(this.query);
+    await this.updateComplete;
+    this.searchBox?.focus();
+  }
+
+  private onSearchInput(event: Event): void {
+    this.query = (event.target as HTMLInputElement).value;
+  }
+
+  private onCategoryChange(event: Event): void {
+    this.category = (event.target as HTMLSelectElement).value;
+  }
+
+  private onSearchKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' || !this.#filtered.length) return;
+    event.preventDefault();
+    this.moveTo(Math.max(0, this.active));
+    this.listbox?.focus();
+  }
+
+  private onListFocus(): void {
+    if (this.active < 0 || this.active >= this.#filtered.length) {
+      const selected = this.#filtered.findIndex((item) => item.integration.key === this.value);
+      this.moveTo(Math.max(0, selected));
+    }
+  }
+
+  private onListClick(event: MouseEvent): void {
+    const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
+    if (!option) return;
+    const index = Number(option.dataset['index']);
+    this.active = index;
+    this.choose(index);
+  }
+
+  private onListKeydown(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    const grid = this.layout === 'grid';
+    const columns = grid ? this.window.columns : 1;
+    const forward = this.locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = this.locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const last = this.#filtered.length - 1;
+    const at = this.active;
+    switch (event.key) {
+      case 'ArrowDown':
+        if (at + columns <= last) this.moveTo(at + columns);
+        else if (Math.floor(at / columns) < Math.floor(last / columns)) this.moveTo(last);
+        break;
+      case 'ArrowUp':
+        if (at - columns >= 0) this.moveTo(at - columns);
+        else void this.backToSearch();
+        break;
+      case forward:
+        if (grid) this.moveTo(at + 1);
+        break;
+      case backward:
+        if (grid) this.moveTo(at - 1);
+        break;
+      case 'Home':
+        this.moveTo(0);
+        break;
+      case 'End':
+        this.moveTo(last);
+        break;
+      case 'PageDown':
+        this.moveTo(at + this.window.pageSize);
+        break;
+      case 'PageUp':
+        this.moveTo(at - this.window.pageSize);
+        break;
+      case 'Enter':
+      case ' ':
+        this.choose(at);
+        break;
+      case 'Escape':
+        void this.backToSearch();
+        break;
+      case 'Backspace':
+        void this.backToSearch((query) => query.slice(0, -1));
+        break;
+      default:
+        if ([...event.key].length !== 1) return;
+        void this.backToSearch((query) => query + event.key);
+    }
+    event.preventDefault();
+  }
+
+  private onRetry(): void {
+    const error = this.storedIntegrations.snapshot?.error;
+    this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
+    void this.storedIntegrations.store?.refresh('integrations');
+    void this.backToSearch();
+  }
+}
