@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+export const errorPanelStyles = css`
+  :host {
+    --_background: var(--lf-error-panel-background, var(--_lf-color-danger-surface));
+    --_border-color: var(--lf-error-panel-border-color, var(--_lf-color-danger));
+    --_stripe-width: var(--lf-error-panel-stripe-width, 4px);
+    --_padding: var(--lf-error-panel-padding, var(--_lf-space-4));
+    --_radius: var(--lf-error-panel-radius, var(--_lf-radius));
+    --_gap: var(--lf-error-panel-gap, var(--_lf-space-3));
+    --_icon-color: var(--lf-error-panel-icon-color, var(--_lf-color-danger));
+    display: block;
+  }
+
+  .base {
+    display: grid;
+    grid-template-columns: auto minmax(0, 1fr);
+    column-gap: var(--_gap);
+    padding: var(--_padding);
+    border: 1px solid var(--_border-color);
+    border-inline-start-width: var(--_stripe-width);
+    border-radius: var(--_radius);
+    background: var(--_background);
+    color: var(--_lf-color-text);
+  }
+
+  .icon {
+    display: inline-flex;
+    padding-block-start: 0.1em;
+    font-size: 1.25em;
+    color: var(--_icon-color);
+  }
+
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_lf-space-2);
+    min-inline-size: 0;
+  }
+
+  .title {
+    margin: 0;
+    font-size: var(--_lf-font-size-large);
+    font-weight: var(--_lf-font-weight-strong);
+    border-radius: var(--_lf-radius-small);
+  }
+
+  .message,
+  .correlation,
+  .raw-message,
+  .http-status {
+    margin: 0;
+  }
+
+  .issues,
+  .details-list {
+    margin: 0;
+    padding-inline-start: var(--_lf-space-5);
+  }
+
+  .issue-meta {
+    display: block;
+    color: var(--_lf-color-text-muted);
+    font-size: var(--_lf-font-size-small);
+  }
+
+  code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: 0.92em;
+    overflow-wrap: anywhere;
+  }
+
+  .details summary {
+    inline-size: fit-content;
+    cursor: pointer;
+    color: var(--_lf-color-text);
+    border-radius: var(--_lf-radius-small);
+  }
+
+  .details-body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_lf-space-1);
+    margin-block-start: var(--_lf-space-2);
+    padding-inline-start: var(--_lf-space-3);
+    border-inline-start: 2px solid var(--_lf-color-border);
+    color: var(--_lf-color-text-muted);
+  }
+
+  .correlation {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_lf-space-2);
+    color: var(--_lf-color-text-muted);
+  }
+
+  .correlation-id {
+    padding-inline: var(--_lf-space-1);
+    border-radius: var(--_lf-radius-small);
+    background: var(--_lf-color-surface);
+    color: var(--_lf-color-text);
+    user-select: all;
+  }
+
+  .copied {
+    font-size: var(--_lf-font-size-small);
+  }
+
+  .button--small {
+    min-block-size: 1.75rem;
+    padding-inline: var(--_lf-space-2);
+    font-size: var(--_lf-font-size-small);
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_lf-space-2);
+    margin-block-start: var(--_lf-space-2);
+  }
+`;

@@ -1,0 +1,279 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { LfDismissEvent } from '../../events/dismiss.js';
+import { LfReconnectEvent } from '../../events/reconnect.js';
+import { LfRetryEvent } from '../../events/retry.js';
+import type { Connection, ConnectionIssue, LinkError } from '../../model/index.js';
+import { LfElement } from '../base/base-element.js';
+import { LocaleController } from '../controllers/locale-controller.js';
+import type { StringOverrides } from '../shared/i18n.js';
+import { icon } from '../shared/icons.js';
+import { buttonStyles, focusStyles, themeStyles } from '../shared/theme.styles.js';
+import { errorPanelStyles } from './error-panel.styles.js';
+
+/** Error codes a new authorization can fix. */
+const RECONNECT_CODES: ReadonlySet<string> = new Set(['unauthorized', 'expired']);
+
+/**
+ * A `LinkError` (`.error`) or a connection's active issues (`.connection`), announced as an alert: a
+ * title and a helpful message for the error code, the technical details behind a disclosure, the
+ * correlation id to copy for support, and real buttons to retry (when the error is retryable),
+ * reconnect (for `unauthorized`/`expired` errors or a deauthorized connection, when the connection
+ * is known) and dismiss. With both set, the error is shown and the connection is the one to reconnect.
+ * With `autofocus`, focus moves to the title each time a new error appears. Shows nothing when there
+ * is no error and the connection has no active issue.
+ *
+ * @summary Explains what went wrong with a link or a connection, and offers retry, reconnect and dismiss.
+ *
+ * @event {LfRetryEvent} lf-retry - The user asked to try again; `detail.error` is the error shown.
+ * @event {LfReconnectEvent} lf-reconnect - The user asked to re-authorize; `detail.connection` is the connection.
+ * @event {LfDismissEvent} lf-dismiss - The user dismissed the panel (cancelable: `preventDefault()` keeps it shown).
+ *
+ * @csspart base - The panel.
+ * @csspart icon - The alert icon (an inline SVG).
+ * @csspart title - The title; focused on appearance when `autofocus` is set.
+ * @csspart message - The helpful message.
+ * @csspart issues - The list of a connection's active issues.
+ * @csspart issue - One issue.
+ * @csspart details - The technical details disclosure (`<details>`).
+ * @csspart details-list - The list of detail entries (field path and message).
+ * @csspart correlation - The correlation id line.
+ * @csspart correlation-id - The correlation id itself, selectable text.
+ * @csspart copy - The copy button of the correlation id.
+ * @csspart actions - The row of action buttons.
+ * @csspart retry - The retry button.
+ * @csspart reconnect - The reconnect button.
+ * @csspart dismiss - The dismiss button.
+ *
+ * @cssproperty [--lf-error-panel-background=var(--lf-color-danger-surface)] - Background of the panel.
+ * @cssproperty [--lf-error-panel-border-color=var(--lf-color-danger)] - Border colour of the panel.
+ * @cssproperty [--lf-error-panel-stripe-width=4px] - Width of the border on the inline-start side.
+ * @cssproperty [--lf-error-panel-padding=var(--lf-space-4)] - Padding of the panel.
+ * @cssproperty [--lf-error-panel-radius=var(--lf-radius)] - Corner radius of the panel.
+ * @cssproperty [--lf-error-panel-gap=var(--lf-space-3)] - Space between the icon and the text.
+ * @cssproperty [--lf-error-panel-icon-color=var(--lf-color-danger)] - Colour of the icon.
+ */
+export class LfErrorPanel extends LfElement {
+  static override styles = [...LfElement.styles, themeStyles, focusStyles, buttonStyles, errorPanelStyles];
+
+  /** The error to explain; wins over the connection's issues. */
+  @property({ attribute: false }) error?: LinkError;
+
+  /** A connection whose active issues (or revoked access) to show, and the one reconnect re-authorizes. */
+  @property({ attribute: false }) connection?: Connection;
+
+  /** Per-key string overrides (see the message catalogue), winning over the provider's. */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Whether the correlation id was just copied. */
+  @state() private copied = false;
+
+  @query('.title') private readonly titleElement?: HTMLElement | null;
+  @query('.correlation-id') private readonly correlationElement?: HTMLElement | null;
+
+  private readonly locale = new LocaleController(this);
+  /** What is shown, to tell a new error from a re-render of the same one. */
+  #shown: unknown;
+  /** The value the user dismissed, so only a new one shows the panel again. */
+  #dismissed: unknown;
+
+  private get activeIssues(): ConnectionIssue[] {
+    return this.connection?.issues.filter((issue) => issue.active) ?? [];
+  }
+
+  /** What the panel is about now, or undefined when it has nothing to show. */
+  private get subject(): LinkError | Connection | undefined {
+    if (this.error) return this.error;
+    const connection = this.connection;
+    if (connection && (connection.status === 'deauthorized' || this.activeIssues.length > 0)) return connection;
+    return undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const subject = this.subject;
+    if (subject !== this.#shown) this.copied = false;
+    if (this.#dismissed !== undefined && subject !== this.#dismissed) {
+      this.#dismissed = undefined;
+      this.hidden = false;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const subject = this.subject;
+    if (subject === this.#shown) return;
+    this.#shown = subject;
+    if (subject && this.autofocus && !this.hidden) this.titleElement?.focus();
+  }
+
+  private readonly retry = (): void => {
+    this.dispatchEvent(new LfRetryEvent(this.error ? { error: this.error } : {}));
+  };
+
+  private readonly reconnect = (): void => {
+    if (this.connection) this.dispatchEvent(new LfReconnectEvent({ connection: this.connection }));
+  };
+
+  private readonly dismiss = (): void => {
+    const detail = {
+      ...(this.error ? { error: this.error } : {}),
+      ...(this.connection ? { connection: this.connection } : {}),
+    };
+    const event = new LfDismissEvent(detail, { cancelable: true });
+    if (this.dispatchEvent(event)) {
+      this.#dismissed = this.subject;
+      this.hidden = true;
+    }
+  };
+
+  private readonly copyCorrelationId = async (): Promise<void> => {
+    const id = this.error?.correlationId;
+    if (!id) return;
+    try {
+      await navigator.clipboard.writeText(id);
+      this.copied = true;
+    } catch {
+      // No clipboard access (insecure page, denied permission): select the text for the user to copy.
+      this.copied = false;
+      const target = this.correlationElement;
+      const selection = document.getSelection();
+      if (target && selection) {
+        const range = document.createRange();
+        range.selectNodeContents(target);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+    }
+  };
+
+  private get showsReconnect(): boolean {
+    if (!this.connection) return false;
+    if (this.error) return RECONNECT_CODES.has(this.error.code) || this.connection.status === 'deauthorized';
+    return this.connection.status === 'deauthorized';
+  }
+
+  protected override render() {
+    const subject = this.subject;
+    if (!subject) return nothing;
+    const t = this.locale.t.bind(this.locale);
+    const error = this.error;
+    const connection = this.connection;
+    const name = connection?.integrationName ?? '';
+    const title = error ? t(`error.${error.code}.title`) : t('errorPanel.issuesTitle', { name });
+    const message = error
+      ? t(`error.${error.code}.message`)
+      : connection?.status === 'deauthorized'
+        ? t('errorPanel.deauthorized', { name })
+        : t('errorPanel.issuesMessage', { count: this.activeIssues.length });
+    const reconnect = this.showsReconnect;
+    const retry = Boolean(error?.retryable);
+    return html`<div
+      part="base"
+      class="base"
+      lang=${this.locale.lang}
+      dir=${this.locale.dir}
+      data-code=${error?.code ?? (connection?.status === 'deauthorized' ? 'deauthorized' : 'issues')}
+    >
+      <span part="icon" class="icon">${icon('error')}</span>
+      <div class="body">
+        <div role="alert" aria-atomic="true">
+          <p part="title" class="title" tabindex="-1">${title}</p>
+          <p part="message" class="message">${message}</p>
+        </div>
+        ${error ? this.renderErrorDetails(error) : this.renderIssues()}
+        <div part="actions" class="actions">
+          ${
+            reconnect
+              ? html`<button part="reconnect" class="button button--primary" type="button" @click=${this.reconnect}>
+                  ${t('common.reconnect')}
+                </button>`
+              : nothing
+          }
+          ${
+            retry
+              ? html`<button
+                  part="retry"
+                  class="button ${reconnect ? '' : 'button--primary'}"
+                  type="button"
+                  @click=${this.retry}
+                >
+                  ${t('common.retry')}
+                </button>`
+              : nothing
+          }
+          <button part="dismiss" class="button" type="button" @click=${this.dismiss}>${t('common.dismiss')}</button>
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderErrorDetails(error: LinkError) {
+    const t = this.locale.t.bind(this.locale);
+    const hasDetails = Boolean(error.message) || error.status !== undefined || error.details.length > 0;
+    return html`${
+      hasDetails
+        ? html`<details part="details" class="details">
+            <summary>${t('errorPanel.details')}</summary>
+            <div class="details-body">
+              ${error.message ? html`<p class="raw-message" dir="auto">${error.message}</p>` : nothing}
+              ${
+                error.status !== undefined
+                  ? html`<p class="http-status">${t('errorPanel.httpStatus', { status: String(error.status) })}</p>`
+                  : nothing
+              }
+              ${
+                error.details.length > 0
+                  ? html`<ul part="details-list" class="details-list">
+                      ${error.details.map(
+                        (detail) =>
+                          html`<li>
+                            ${detail.path ? html`<code dir="ltr">${detail.path}</code> ` : nothing}<span dir="auto"
+                              >${detail.message}</span
+                            >
+                          </li>`,
+                      )}
+                    </ul>`
+                  : nothing
+              }
+            </div>
+          </details>`
+        : nothing
+    }
+    ${
+      error.correlationId
+        ? html`<p part="correlation" class="correlation">
+            <span>${t('errorPanel.correlationId')}</span>
+            <code part="correlation-id" class="correlation-id" dir="ltr">${error.correlationId}</code>
+            <button part="copy" class="button button--small" type="button" @click=${this.copyCorrelationId}>
+              ${t('errorPanel.copy')}
+            </button>
+            <span class="copied" role="status">${this.copied ? t('errorPanel.copied') : ''}</span>
+          </p>`
+        : nothing
+    }`;
+  }
+
+  private renderIssues() {
+    const issues = this.activeIssues;
+    if (issues.length === 0) return nothing;
+    const t = this.locale.t.bind(this.locale);
+    return html`<ul part="issues" class="issues">
+      ${issues.map((issue) => {
+        const since = issue.occurredAt ? this.locale.relativeTime(issue.occurredAt) : '';
+        return html`<li part="issue">
+          <span dir="auto">${issue.message}</span>
+          ${
+            issue.code || since
+              ? html`<span class="issue-meta"
+                  >${issue.code ? html`<code dir="ltr">${issue.code}</code>` : nothing}${
+                    issue.code && since ? ' · ' : ''
+                  }${since ? t('errorPanel.issueWhen', { time: since }) : ''}</span
+                >`
+              : nothing
+          }
+        </li>`;
+      })}
+    </ul>`;
+  }
+}
