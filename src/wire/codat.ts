@@ -35,7 +35,15 @@ export const CodatConnectionStatusSchema = z.enum(
 export type CodatConnectionStatus = z.infer<typeof CodatConnectionStatusSchema>;
 
 /** Codat's source types known today. The set is open: any other string is kept, lower-cased, as a category. */
-export const CODAT_SOURCE_TYPES = ['Accounting', 'Banking', 'BankFeed', 'Commerce', 'Expense', 'Other', 'Unknown'] as const;
+export const CODAT_SOURCE_TYPES = [
+  'Accounting',
+  'Banking',
+  'BankFeed',
+  'Commerce',
+  'Expense',
+  'Other',
+  'Unknown',
+] as const;
 
 /** A free-form object (`connectionInfo`), checked for its kind only and never copied. */
 const FreeFormObjectSchema = z.custom<Record<string, unknown>>(
