@@ -66,6 +66,21 @@ const de: Messages = {
   'connectionList.removed': '{name} entfernt.',
   'connectionList.unlinked': '{name} getrennt.',
 
+  'flow.choose': 'Konto verbinden',
+  'flow.starting': '{name} wird geöffnet…',
+  'flow.authorizingPopup': 'Fahren Sie im Fenster von {name} fort',
+  'flow.authorizingRedirect': 'Weiterleitung zu {name}…',
+  'flow.waitingHint':
+    'Melden Sie sich bei {name} an und erlauben Sie den Zugriff. Diese Seite aktualisiert sich danach.',
+  'flow.verifying': 'Verbindung mit {name} wird geprüft…',
+  'flow.verifyingHint': 'Wir bestätigen bei {name}, dass der Zugriff erteilt wurde.',
+  'flow.linked': '{name} ist verbunden',
+  'flow.another': 'Weiteres Konto verbinden',
+  'flow.failed': 'Die Verbindung wurde nicht abgeschlossen',
+  'flow.chooseAnother': 'Andere Integration wählen',
+  'flow.cancelled': 'Die Verbindung mit {name} wurde abgebrochen',
+  'flow.cancelledNoName': 'Die Verbindung wurde abgebrochen',
+
   'error.network.title': 'Verbindungsproblem',
   'error.network.message':
     'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',

@@ -71,6 +71,21 @@ export const en = {
   'connectionList.removed': '{name} removed.',
   'connectionList.unlinked': '{name} unlinked.',
 
+  // lf-link-flow
+  'flow.choose': 'Connect an account',
+  'flow.starting': 'Opening {name}…',
+  'flow.authorizingPopup': 'Continue in the {name} window',
+  'flow.authorizingRedirect': 'Taking you to {name}…',
+  'flow.waitingHint': 'Sign in to {name} and approve access. This page updates when you are done.',
+  'flow.verifying': 'Checking your {name} connection…',
+  'flow.verifyingHint': 'Confirming with {name} that access was granted.',
+  'flow.linked': '{name} is connected',
+  'flow.another': 'Connect another account',
+  'flow.failed': 'The connection did not complete',
+  'flow.chooseAnother': 'Choose another integration',
+  'flow.cancelled': 'Connecting {name} was cancelled',
+  'flow.cancelledNoName': 'Connecting was cancelled',
+
   // Error titles and messages, one pair per LinkError code
   'error.network.title': 'Connection problem',
   'error.network.message': 'We could not reach the service. Check your internet connection and try again.',

@@ -66,6 +66,20 @@ const es: Messages = {
   'connectionList.removed': 'Se eliminó {name}.',
   'connectionList.unlinked': 'Se desvinculó {name}.',
 
+  'flow.choose': 'Conectar una cuenta',
+  'flow.starting': 'Abriendo {name}…',
+  'flow.authorizingPopup': 'Continúa en la ventana de {name}',
+  'flow.authorizingRedirect': 'Te llevamos a {name}…',
+  'flow.waitingHint': 'Inicia sesión en {name} y autoriza el acceso. Esta página se actualizará al terminar.',
+  'flow.verifying': 'Comprobando tu conexión con {name}…',
+  'flow.verifyingHint': 'Confirmando con {name} que se concedió el acceso.',
+  'flow.linked': '{name} está conectado',
+  'flow.another': 'Conectar otra cuenta',
+  'flow.failed': 'La conexión no se completó',
+  'flow.chooseAnother': 'Elegir otra integración',
+  'flow.cancelled': 'Se canceló la conexión con {name}',
+  'flow.cancelledNoName': 'Se canceló la conexión',
+
   'error.network.title': 'Problema de conexión',
   'error.network.message':
     'No se pudo contactar con el servicio. Compruebe su conexión a Internet e inténtelo de nuevo.',
