@@ -48,8 +48,12 @@ export class StoreController<T = unknown> implements ReactiveController {
     return adapter ? storeFor(adapter) : this.consumer.value;
   }
 
-  /** The latest snapshot of what is watched; undefined before the first one or when nothing is watched. */
+  /**
+   * The latest snapshot of what is watched; undefined before the first one or when nothing is watched.
+   * Reading it first brings the subscription up to date, so `willUpdate` already sees a changed id's data.
+   */
   get snapshot(): StoreSnapshot<T> | undefined {
+    this.sync();
     return this.#snapshot;
   }
 

@@ -65,6 +65,9 @@ export class LfErrorPanel extends LfElement {
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
   @property({ attribute: false }) strings?: StringOverrides;
 
+  /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
   /** Whether the correlation id was just copied. */
   @state() private copied = false;
 

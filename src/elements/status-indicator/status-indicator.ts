@@ -1,0 +1,245 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import {
+  CONNECTION_HEALTHS,
+  CONNECTION_STATUSES,
+  type Connection,
+  type ConnectionHealth,
+  type ConnectionStatus,
+} from '../../model/index.js';
+import { LfElement } from '../base/base-element.js';
+import { LocaleController } from '../controllers/locale-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
+import type { StringOverrides } from '../shared/i18n.js';
+import { icon, type IconName } from '../shared/icons.js';
+import { themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
+import { statusIndicatorStyles } from './status-indicator.styles.js';
+
+/** How often the relative "synced … ago" text is refreshed. */
+const TICK_MS = 30_000;
+
+type Tone = 'success' | 'warning' | 'danger' | 'accent' | 'neutral';
+
+/** What the indicator shows, whatever its source. */
+type View =
+  | { readonly kind: 'loading' | 'not-found' | 'error' | 'none' }
+  | {
+      readonly kind: 'status';
+      readonly status: ConnectionStatus;
+      readonly health?: ConnectionHealth | undefined;
+      readonly paused: boolean;
+      readonly lastSyncAt?: string | undefined;
+      readonly isConnection: boolean;
+    };
+
+const isStatus = (value: unknown): value is ConnectionStatus =>
+  (CONNECTION_STATUSES as readonly unknown[]).includes(value);
+const isHealth = (value: unknown): value is ConnectionHealth =>
+  (CONNECTION_HEALTHS as readonly unknown[]).includes(value);
+
+/**
+ * A connection's status and health as an icon, a label and a detail line with the last sync as a
+ * relative time ("Synced 5 minutes ago"). It shows `.connection` when set; else the connection named
+ * by `connection-id`, kept live through the store (of its own `.adapter` or the enclosing
+ * `lf-provider`); else a bare `status` (with optional `health` and `paused`). Changes are announced
+ * politely to screen readers through a `role="status"` live region; the first state is not.
+ *
+ * @summary Shows whether a connection is live, paused, broken or gone, and announces changes politely.
+ *
+ * @csspart base - The pill holding icon, label and detail.
+ * @csspart icon - The status icon (an inline SVG).
+ * @csspart label - The status in words.
+ * @csspart detail - Health and last sync.
+ *
+ * @cssproperty [--lf-status-gap=var(--lf-space-2)] - Space between icon, label and detail.
+ * @cssproperty [--lf-status-padding-block=var(--lf-space-1)] - Block padding of the pill.
+ * @cssproperty [--lf-status-padding-inline=var(--lf-space-3)] - Inline padding of the pill.
+ * @cssproperty [--lf-status-background=var(--lf-color-surface-sunken)] - Background of the pill.
+ * @cssproperty [--lf-status-radius=var(--lf-radius-pill)] - Corner radius of the pill.
+ * @cssproperty [--lf-status-icon-size=1.125em] - Size of the icon.
+ * @cssproperty [--lf-status-detail-color=var(--lf-color-text-muted)] - Colour of the detail text.
+ * @cssproperty [--lf-status-color-success=var(--lf-color-success)] - Icon colour when linked and healthy.
+ * @cssproperty [--lf-status-color-warning=var(--lf-color-warning)] - Icon colour when syncs fail.
+ * @cssproperty [--lf-status-color-danger=var(--lf-color-danger)] - Icon colour when access was revoked or on error.
+ * @cssproperty [--lf-status-color-pending=var(--lf-color-accent)] - Icon colour while waiting or loading.
+ * @cssproperty [--lf-status-color-neutral=var(--lf-color-neutral)] - Icon colour when paused, unlinked or unknown.
+ */
+export class LfStatusIndicator extends LfElement {
+  static override styles = [...LfElement.styles, themeStyles, visuallyHiddenStyles, statusIndicatorStyles];
+
+  /** The connection to show; wins over `connection-id` and `status`. */
+  @property({ attribute: false }) connection?: Connection;
+
+  /** The id of a connection to load and keep live through the store. */
+  @property({ attribute: 'connection-id' }) connectionId?: string;
+
+  /** A bare status to show when there is no connection: `pending`, `linked`, `unlinked` or `deauthorized`. */
+  @property() status?: ConnectionStatus;
+
+  /** The health to show with a bare `status`: `healthy`, `unhealthy` or `unknown`. */
+  @property() health?: ConnectionHealth;
+
+  /** Whether a bare `status` is paused. */
+  @property({ type: Boolean, reflect: true }) paused = false;
+
+  /** An adapter of the element's own, used instead of the enclosing `lf-provider`'s. */
+  @property({ attribute: false }) adapter?: ConnectionAdapter;
+
+  /** Per-key string overrides (see the message catalogue), winning over the provider's. */
+  @property({ attribute: false }) strings?: StringOverrides;
+
+  /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** What the live region says now; empty until the shown state changes. */
+  @state() private announcement = '';
+
+  private readonly locale = new LocaleController(this);
+  private readonly live = new StoreController<Connection>(this, {
+    subscribe: (store, listener) => {
+      const id = this.watchedId;
+      return id ? store.subscribeConnection(id, listener) : undefined;
+    },
+    read: (store) => (this.watchedId ? store.connection(this.watchedId) : undefined),
+    deps: () => [this.watchedId],
+  });
+  #baseline: string | undefined;
+  #identity: string | undefined;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  /** The id watched in the store: only when there is no `.connection`. */
+  private get watchedId(): string | undefined {
+    return this.connection ? undefined : this.connectionId || undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#timer = setInterval(() => {
+      if (this.view().kind === 'status') this.requestUpdate();
+    }, TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  private view(): View {
+    const fromConnection = (c: Connection): View => ({
+      kind: 'status',
+      status: c.status,
+      health: c.health,
+      paused: c.paused,
+      lastSyncAt: c.lastSyncAt,
+      isConnection: true,
+    });
+    if (this.connection) return fromConnection(this.connection);
+    if (this.watchedId) {
+      if (!this.live.store) return { kind: 'error' };
+      const snapshot = this.live.snapshot;
+      if (snapshot?.value) return fromConnection(snapshot.value);
+      if (snapshot?.error) return { kind: snapshot.error.code === 'not-found' ? 'not-found' : 'error' };
+      return { kind: 'loading' };
+    }
+    if (isStatus(this.status)) {
+      return {
+        kind: 'status',
+        status: this.status,
+        health: isHealth(this.health) ? this.health : undefined,
+        paused: this.paused,
+        isConnection: false,
+      };
+    }
+    return { kind: 'none' };
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const view = this.view();
+    const identity = this.connection?.id ?? this.watchedId ?? '';
+    if (identity !== this.#identity) {
+      this.#identity = identity;
+      this.#baseline = undefined;
+      this.announcement = '';
+    }
+    if (view.kind === 'loading') return;
+    const key = view.kind === 'status' ? `${view.status}|${view.health}|${view.paused}` : view.kind;
+    if (this.#baseline !== undefined && key !== this.#baseline) {
+      const { label, detail } = this.words(view, false);
+      this.announcement = detail ? `${label}, ${detail}` : label;
+    }
+    this.#baseline = key;
+  }
+
+  /** Label and detail of `view`; the detail leaves the sync time out when `withSync` is false. */
+  private words(view: View, withSync = true): { label: string; detail: string } {
+    const t = this.locale.t.bind(this.locale);
+    switch (view.kind) {
+      case 'loading':
+        return { label: t('statusIndicator.loading'), detail: '' };
+      case 'not-found':
+        return { label: t('statusIndicator.notFound'), detail: '' };
+      case 'error':
+        return { label: t('statusIndicator.error'), detail: '' };
+      case 'none':
+        return { label: t('statusIndicator.none'), detail: '' };
+      case 'status': {
+        const statusLabel = t(`status.${view.status}`);
+        const parts: string[] = [];
+        if (view.paused) parts.push(statusLabel);
+        if (view.status === 'linked' && view.health) parts.push(t(`health.${view.health}`));
+        if (withSync && view.isConnection) {
+          const time = view.lastSyncAt ? this.locale.relativeTime(view.lastSyncAt) : '';
+          if (time) parts.push(t('sync.last', { time }));
+          else if (view.status === 'linked') parts.push(t('sync.never'));
+        }
+        return { label: view.paused ? t('status.paused') : statusLabel, detail: parts.join(' · ') };
+      }
+    }
+  }
+
+  private appearance(view: View): { icon: IconName; tone: Tone } {
+    switch (view.kind) {
+      case 'loading':
+        return { icon: 'spinner', tone: 'accent' };
+      case 'not-found':
+        return { icon: 'question', tone: 'neutral' };
+      case 'error':
+        return { icon: 'error', tone: 'danger' };
+      case 'none':
+        return { icon: 'unlinked', tone: 'neutral' };
+      case 'status':
+        if (view.paused) return { icon: 'pause', tone: 'neutral' };
+        if (view.status === 'pending') return { icon: 'clock', tone: 'accent' };
+        if (view.status === 'unlinked') return { icon: 'unlinked', tone: 'neutral' };
+        if (view.status === 'deauthorized') return { icon: 'revoked', tone: 'danger' };
+        if (view.health === 'unhealthy') return { icon: 'warning', tone: 'warning' };
+        if (view.health === 'healthy') return { icon: 'check', tone: 'success' };
+        return { icon: 'link', tone: 'neutral' };
+    }
+  }
+
+  protected override render() {
+    const view = this.view();
+    const { label, detail } = this.words(view);
+    const look = this.appearance(view);
+    const stateName = view.kind === 'status' ? (view.paused ? 'paused' : view.status) : view.kind;
+    return html`<div
+        part="base"
+        class="base base--${look.tone}"
+        data-state=${stateName}
+        lang=${this.locale.lang}
+        dir=${this.locale.dir}
+        aria-busy=${view.kind === 'loading' ? 'true' : 'false'}
+      >
+        <span part="icon" class="icon">${icon(look.icon)}</span>
+        <span part="label" class="label">${label}</span>
+        ${detail ? html`<span part="detail" class="detail">${detail}</span>` : nothing}
+      </div>
+      <span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${this.locale.lang}
+        >${this.announcement}</span
+      >`;
+  }
+}
