@@ -356,10 +356,9 @@ export class LfLinkFlow extends LfElement {
   private renderFailed(): TemplateResult {
     const { error, connection } = this.snapshot;
     return html`<section part="step" class="step">
-      <h2 class="visually-hidden">${this.#t('flow.failed')}</h2>
+      <h2 part="heading" class="visually-hidden" tabindex="-1">${this.#t('flow.failed')}</h2>
       <lf-error-panel
         part="error"
-        autofocus
         .error=${error}
         .connection=${connection}
         .strings=${this.strings}
