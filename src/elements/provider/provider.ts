@@ -1,0 +1,122 @@
+import { ContextProvider } from '@lit/context';
+import { html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { createStore, type ConnectionStore } from '../../adapter/store.js';
+import { settingsContext, storeContext, type LinkflowSettings } from '../../context/index.js';
+import type { WindowMode } from '../../model/index.js';
+import { LfElement } from '../base/base-element.js';
+import type { StringOverrides } from '../shared/i18n.js';
+import { providerStyles } from './provider.styles.js';
+
+/** Reads `allowed-origins="https://a.example https://b.example"`; valid URLs become their origin. */
+const originList = {
+  fromAttribute(value: string | null): string[] {
+    return normalizeOrigins((value ?? '').split(/\s+/));
+  },
+  toAttribute(value: readonly string[]): string {
+    return value.join(' ');
+  },
+};
+
+/**
+ * Origins as `scheme://host[:port]`. An entry that is not a URL is kept as written, so it matches
+ * nothing: a typo never widens the list to "any origin".
+ */
+function normalizeOrigins(values: readonly string[]): string[] {
+  return values
+    .map((value) => value.trim())
+    .filter(Boolean)
+    .map((value) => {
+      try {
+        const origin = new URL(value).origin;
+        return origin === 'null' ? value : origin;
+      } catch {
+        return value;
+      }
+    });
+}
+
+/**
+ * Holds the adapter and the shared settings, and gives every linkflow element inside it the store
+ * for that adapter (made with `createStore`, replaced when the adapter changes) and the settings,
+ * through `@lit/context`. It draws nothing of its own (`display: contents`).
+ *
+ * @summary Shares one connection store, the language, the allowed origins and the window mode with the linkflow elements inside it.
+ *
+ * @slot - The page content holding linkflow elements.
+ */
+export class LfProvider extends LfElement {
+  static override styles = [...LfElement.styles, providerStyles];
+
+  /** The host's connection adapter; every element inside reads through one store made for it. */
+  @property({ attribute: false }) adapter?: ConnectionAdapter;
+
+  /** How the provider's authorization page opens: the whole tab (`redirect`) or a `popup`. */
+  @property() mode: WindowMode = 'redirect';
+
+  /** Origins the authorization URL may be on (attribute: space-separated); empty allows any safe URL. */
+  @property({ attribute: 'allowed-origins', converter: originList }) allowedOrigins: string[] = [];
+
+  /** Per-key string overrides for every element inside (an element's own `strings` win). */
+  @property({ attribute: false }) strings: StringOverrides = {};
+
+  /** Language for the elements inside that have no `lang` of their own or on an ancestor. */
+  @property() locale?: string;
+
+  private readonly storeProvider = new ContextProvider(this, { context: storeContext });
+  private readonly settingsProvider = new ContextProvider(this, { context: settingsContext });
+  #storeAdapter: ConnectionAdapter | undefined;
+
+  /** The store the elements inside share; undefined until an adapter is set. */
+  get store(): ConnectionStore | undefined {
+    return this.storeProvider.value;
+  }
+
+  /** The settings the elements inside read. */
+  get settings(): LinkflowSettings | undefined {
+    return this.settingsProvider.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Provide before the first render so children connecting now get values at once.
+    this.provide();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.provide();
+  }
+
+  private provide(): void {
+    if (this.adapter !== this.#storeAdapter) {
+      this.#storeAdapter = this.adapter;
+      this.storeProvider.setValue(this.adapter ? createStore(this.adapter) : undefined);
+    }
+    const settings: LinkflowSettings = {
+      allowedOrigins: Object.freeze(normalizeOrigins(this.allowedOrigins ?? [])),
+      mode: this.mode === 'popup' ? 'popup' : 'redirect',
+      strings: Object.freeze({ ...this.strings }),
+      ...(this.locale ? { locale: this.locale } : {}),
+    };
+    const previous = this.settingsProvider.value;
+    if (!previous || !sameSettings(previous, settings)) this.settingsProvider.setValue(settings);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+function sameSettings(a: LinkflowSettings, b: LinkflowSettings): boolean {
+  const keys = (o: Readonly<Record<string, string>>) => Object.keys(o);
+  return (
+    a.mode === b.mode &&
+    a.locale === b.locale &&
+    a.allowedOrigins.length === b.allowedOrigins.length &&
+    a.allowedOrigins.every((origin, i) => origin === b.allowedOrigins[i]) &&
+    keys(a.strings).length === keys(b.strings).length &&
+    keys(a.strings).every((key) => a.strings[key] === b.strings[key])
+  );
+}
