@@ -24,13 +24,14 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         define: 'src/define.ts',
-        react: 'src/react/index.ts',
+        'react/index': 'src/react/index.ts',
       },
       formats: ['es'],
     },
     rolldownOptions: {
       external,
-      output: { preserveModules: false, chunkFileNames: 'chunks/[name]-[hash].js' },
+      // One file per source module: registrations stay in their own lf-*.js files (see sideEffects).
+      output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
     },
   },
 });

@@ -22,5 +22,6 @@ test("import('linkflow') works in plain Node with no DOM", async () => {
 
 test("import('linkflow/define.js') works in plain Node with no DOM", async () => {
   const lib = await import('linkflow/define.js');
-  assert.equal(typeof lib.LinkError, 'function');
+  assert.equal(typeof lib.LfLinkFlow, 'function');
+  assert.equal(typeof lib.LfConnectionPicker, 'function');
 });
