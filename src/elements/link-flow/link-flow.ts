@@ -20,9 +20,6 @@ import { LocaleController } from '../controllers/locale-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { MessageKey, StringOverrides } from '../shared/i18n.js';
 import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
-import '../connection-picker/lf-connection-picker.js';
-import '../error-panel/lf-error-panel.js';
-import '../status-indicator/lf-status-indicator.js';
 import { linkFlowStyles } from './link-flow.styles.js';
 
 /** Splits `allowed-origins="https://a.example https://b.example"`. */
