@@ -65,7 +65,9 @@ export interface MemoryAdapterOptions {
 
 /** The memory adapter: the full contract plus the consent step and knobs for demos and tests. */
 export interface MemoryAdapter extends ConnectionAdapter {
+  /** Marks the connection `unlinked` and answers it; `not-found` when there is none. */
   unlink(id: string, options?: CallOptions): Promise<Connection>;
+  /** Deletes the connection; `not-found` when there is none. */
   remove(id: string, options?: CallOptions): Promise<void>;
   /** Applies the user's consent decision and answers the return URL (see `completeMemoryConsent`). */
   completeConsent(consentUrl: URL | string, decision: ConsentDecision): URL;
@@ -79,8 +81,11 @@ export interface MemoryAdapter extends ConnectionAdapter {
 
 /** The request a consent URL carries, as the consent page reads it. */
 export interface MemoryConsentRequest {
+  /** The flow's nonce, carried back untouched. */
   readonly state?: string;
+  /** The pending connection the consent is for. */
   readonly connectionId?: string;
+  /** The integration asking for access. */
   readonly integrationKey?: string;
   /** Where the user goes back to. */
   readonly returnUrl: URL;
