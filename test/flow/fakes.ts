@@ -11,9 +11,24 @@ import type {
 import { LinkError, type Connection, type Integration, type LinkFlowStep } from '../../src/model/index.js';
 import type { Clock } from '../../src/flow/index.js';
 
-/** Lets pending promise callbacks and zero-delay timers run. */
+/**
+ * One turn of the event loop by MessageChannel (which background tabs do not throttle, unlike
+ * `setTimeout`): every pending promise callback has run when it resolves.
+ */
+export function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Lets pending promise callbacks and fake channel messages run. */
 export async function flush(): Promise<void> {
-  for (let i = 0; i < 3; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 3; i += 1) await macrotask();
 }
 
 /** A clock that moves only when told to. */
@@ -43,6 +58,11 @@ export class ManualClock implements Clock {
   /** Timers not yet run. */
   get pending(): number {
     return this.#timers.size;
+  }
+
+  /** Moves time forward by `ms` without running any timer (a machine waking from sleep). */
+  skip(ms: number): void {
+    this.#now += ms;
   }
 
   /** Moves time forward by `ms`, running each timer that falls due, with promise callbacks between. */
@@ -213,7 +233,7 @@ export class FakePopup implements PopupLike {
   closed = false;
   closeCalls = 0;
   readonly urls: string[] = [];
-  readonly location = { replace: (url: string) => void this.urls.push(url) };
+  readonly location: { replace(url: string): void } = { replace: (url: string) => void this.urls.push(url) };
   close(): void {
     this.closeCalls += 1;
     this.closed = true;
@@ -236,7 +256,7 @@ export function channelBus() {
       for (const other of open) {
         if (other === this || other.name !== this.name) continue;
         const data = structuredClone(message);
-        setTimeout(() => other.onmessage?.(new MessageEvent('message', { data })), 0);
+        void macrotask().then(() => other.onmessage?.(new MessageEvent('message', { data })));
       }
     }
     close(): void {
@@ -256,6 +276,10 @@ export interface FakeWindowInit {
   storage?:
     Storage | { getItem(key: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
   channel?: ReturnType<typeof channelBus> | 'none';
+  /** Called inside `open`, before it answers. */
+  onOpen?: () => void;
+  /** Makes the opened popup throw when asked to load an address. */
+  popupRefusesAddress?: boolean;
 }
 
 /** A window-like for the flow, recording navigations, history changes, popups and listeners. */
@@ -312,8 +336,14 @@ export function fakeWindow(init: FakeWindowInit = {}) {
     },
     open(url: string, target: string, features: string) {
       opened.push({ url, target, features });
+      init.onOpen?.();
       if (init.popup === 'blocked') return null;
       const popup = new FakePopup();
+      if (init.popupRefusesAddress) {
+        popup.location.replace = () => {
+          throw new DOMException('denied', 'SecurityError');
+        };
+      }
       popups.push(popup);
       return popup;
     },

@@ -1,13 +1,25 @@
 import { expect } from '@open-wc/testing';
+import type { ConnectionAdapter } from '../../src/adapter/adapter.js';
+import type { ConnectionStore } from '../../src/adapter/store.js';
 import {
   LinkFlow,
   PENDING_STORAGE_KEY,
   PENDING_TTL_MS,
   memoryStorage,
   type LinkFlowOptions,
+  type LinkFlowSource,
   type PendingRecord,
   type StorageLike,
 } from '../../src/flow/index.js';
+import {
+  LfCancelEvent,
+  LfErrorEvent,
+  LfLinkStartEvent,
+  LfLinkedEvent,
+  LfPopupBlockedEvent,
+  LfStateChangeEvent,
+} from '../../src/events/index.js';
+import type { LinkFlowEvent } from '../../src/flow/index.js';
 import { LinkError, LINK_FLOW_STEPS } from '../../src/model/index.js';
 import {
   FakeSource,
@@ -58,6 +70,12 @@ async function roundTrip(fields: { outcome?: 'success' | 'cancelled' | 'failed';
   const back = setup({ source: first.source, storage: first.storage, clock: first.clock, window: { href } });
   return { first, back, state, href };
 }
+
+/** Both an adapter and the store fit as a source (checked by the compiler). */
+export type SourceFits = [
+  ConnectionAdapter extends LinkFlowSource ? true : never,
+  ConnectionStore extends LinkFlowSource ? true : never,
+];
 
 describe('LinkFlow', () => {
   it('knows every step of the model', () => {
@@ -677,6 +695,106 @@ describe('LinkFlow', () => {
         stored,
       ]);
       expect(everything).not.to.contain('tok_SECRET');
+    });
+  });
+
+  describe('notifications', () => {
+    /** What an element does with each notification: the lf-* event of the same name, with the rest as detail. */
+    function toDomEvent(event: LinkFlowEvent): Event {
+      switch (event.type) {
+        case 'state-change':
+          return new LfStateChangeEvent({ step: event.step, previous: event.previous });
+        case 'link-start':
+          return new LfLinkStartEvent({
+            integrationKey: event.integrationKey,
+            mode: event.mode,
+            ...(event.connectionId ? { connectionId: event.connectionId } : {}),
+          });
+        case 'linked':
+          return new LfLinkedEvent({ connection: event.connection });
+        case 'error':
+          return new LfErrorEvent({ error: event.error });
+        case 'cancel':
+          return new LfCancelEvent({
+            ...(event.integrationKey ? { integrationKey: event.integrationKey } : {}),
+            ...(event.message ? { message: event.message } : {}),
+          });
+        case 'popup-blocked':
+          return new LfPopupBlockedEvent({ integrationKey: event.integrationKey });
+      }
+    }
+
+    it('map one to one onto the lf-* events, named by type, detailed by the rest', async () => {
+      const seen: LinkFlowEvent[] = [];
+      const source = new FakeSource();
+      source.answers = [connection('conn-1', 'linked')];
+      const first = setup({
+        source,
+        window: { popup: 'blocked' },
+        options: { mode: 'popup', onEvent: (e) => seen.push(e) },
+      });
+      await first.flow.select(XERO);
+      const state = source.startLinkOptions[0]!.state;
+      const back = setup({
+        source,
+        storage: first.storage,
+        clock: first.clock,
+        window: { href: returnHref(PAGE, { state, id: 'conn-1' }) },
+        options: { onEvent: (e) => seen.push(e) },
+      });
+      back.flow.resume();
+      await flush();
+      back.flow.reset();
+      await back.flow.load();
+      back.flow.cancel();
+      const failing = setup({ options: { onEvent: (e) => seen.push(e) } });
+      failing.source.listError = new LinkError('network', 'offline');
+      await failing.flow.load();
+
+      const types = new Set(seen.map((e) => e.type));
+      expect([...types].sort()).to.deep.equal([
+        'cancel',
+        'error',
+        'link-start',
+        'linked',
+        'popup-blocked',
+        'state-change',
+      ]);
+      for (const event of seen) {
+        const dom = toDomEvent(event) as Event & { detail: unknown };
+        const { type, ...detail } = event;
+        expect(dom.type).to.equal(`lf-${type}`);
+        expect(dom.bubbles && dom.composed).to.equal(true);
+        expect(dom.detail).to.deep.equal(detail);
+      }
+    });
+
+    it('keep going when a listener throws', async () => {
+      const { flow } = setup({
+        options: {
+          onEvent: () => {
+            throw new Error('listener broke');
+          },
+        },
+      });
+      // The flow reports listener errors as uncaught (reportError) instead of stopping; the browser
+      // logs them, and this handler keeps the test framework from counting them as failures.
+      const original = window.onerror;
+      const reported: unknown[] = [];
+      window.onerror = (_message, _source, _line, _column, error) => {
+        reported.push(error);
+        return true;
+      };
+      try {
+        flow.subscribe(() => {
+          throw new Error('subscriber broke');
+        });
+        await flow.load();
+      } finally {
+        window.onerror = original;
+      }
+      expect(flow.snapshot.step).to.equal('choosing');
+      expect(reported.length).to.be.at.least(2);
     });
   });
 });
