@@ -1,3 +1,4 @@
+import { render, type TemplateResult } from 'lit';
 import { aTimeout, expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/error-panel/lf-error-panel.js';
@@ -8,6 +9,25 @@ import fr from '../../src/elements/shared/locales/fr.js';
 import ar from '../../src/elements/shared/locales/ar.js';
 import { LinkError, LINK_ERROR_CODES, type Connection } from '../../src/model/index.js';
 import type { LfDismissEvent, LfReconnectEvent, LfRetryEvent } from '../../src/events/index.js';
+
+/** Containers `mount` added, removed after each test. */
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((container) => container.remove()));
+
+/**
+ * Renders `template` into the page and waits for every Lit element in it, without waiting for an
+ * animation frame (which `fixture` does for a plain root, and a background test page never gets).
+ */
+async function mount<T extends Element = HTMLElement>(template: TemplateResult): Promise<T> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  const root = container.firstElementChild as T;
+  for (const el of [root, ...root.querySelectorAll('*')])
+    await (el as { updateComplete?: Promise<unknown> }).updateComplete;
+  return root;
+}
 
 const connection = (over: Partial<Connection> = {}): Connection => ({
   id: 'conn-1',
@@ -244,7 +264,7 @@ describe('<lf-error-panel>', () => {
     }
 
     it('reaches the disclosure, copy and every action with Tab, each with a visible focus ring', async () => {
-      const wrapper = await fixture(
+      const wrapper = await mount(
         html`<div>
           <button id="before">before</button>
           <lf-error-panel
@@ -383,7 +403,7 @@ describe('<lf-error-panel>', () => {
     });
 
     it('follows dir="rtl" on the page around it', async () => {
-      const wrapper = await fixture(html`<div dir="rtl"><lf-error-panel .error=${fullError()}></lf-error-panel></div>`);
+      const wrapper = await mount(html`<div dir="rtl"><lf-error-panel .error=${fullError()}></lf-error-panel></div>`);
       const el = wrapper.querySelector('lf-error-panel') as LfErrorPanel;
       await el.updateComplete;
       expect(getComputedStyle(part(el, 'base')!).borderRightWidth).to.equal('4px');
@@ -392,7 +412,7 @@ describe('<lf-error-panel>', () => {
 
   describe('accessibility', () => {
     it('axe really runs: a nameless button fails', async () => {
-      const broken = await fixture(html`<div><button></button></div>`);
+      const broken = await mount(html`<div><button></button></div>`);
       await expect(broken).not.to.be.accessible();
     });
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { LitElement, render } from 'lit';
+import { LitElement, render, type TemplateResult } from 'lit';
 import { emulateMedia } from '@web/test-runner-commands';
 import { settingsContext, type LinkflowSettings } from '../../src/context/index.js';
 import { ContextProvider } from '@lit/context';
@@ -25,6 +25,25 @@ import { formatDateTime, formatRelativeTime, toTime } from '../../src/elements/s
 import { isLoopbackHost, logoLetters, renderLogo, safeColor, safeLogoUrl } from '../../src/elements/shared/logo.js';
 import { themeStyles } from '../../src/elements/shared/theme.styles.js';
 import { LocaleController } from '../../src/elements/controllers/locale-controller.js';
+
+/** Containers `mount` added, removed after each test. */
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((container) => container.remove()));
+
+/**
+ * Renders `template` into the page and waits for every Lit element in it, without waiting for an
+ * animation frame (which `fixture` does for a plain root, and a background test page never gets).
+ */
+async function mount<T extends Element = HTMLElement>(template: TemplateResult): Promise<T> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  const root = container.firstElementChild as T;
+  for (const el of [root, ...root.querySelectorAll('*')])
+    await (el as { updateComplete?: Promise<unknown> }).updateComplete;
+  return root;
+}
 
 const LOCALES: Record<string, Readonly<Record<string, string>>> = { en, fr, de, es, ar };
 /** The variable names a message uses: `{name}` and `{count, plural, ...}`. */
@@ -272,7 +291,7 @@ describe('LocaleController', () => {
   });
 
   it('uses the element’s own lang first', async () => {
-    const el = await fixture<LocaleProbe>(
+    const el = await mount<LocaleProbe>(
       html`<div lang="de"><lf-test-locale-probe lang="fr"></lf-test-locale-probe></div>`,
     );
     const probe = el.querySelector('lf-test-locale-probe') as LocaleProbe;
@@ -283,7 +302,7 @@ describe('LocaleController', () => {
   });
 
   it('finds the closest ancestor lang, crossing shadow roots', async () => {
-    const outer = await fixture(html`<div lang="es"><div id="host"></div></div>`);
+    const outer = await mount(html`<div lang="es"><div id="host"></div></div>`);
     const host = outer.querySelector('#host')!;
     const shadow = host.attachShadow({ mode: 'open' });
     const inner = document.createElement('section');
@@ -333,7 +352,7 @@ describe('LocaleController', () => {
   });
 
   it('takes the nearest dir, else the direction of the language', async () => {
-    const el = await fixture(
+    const el = await mount(
       html`<div dir="rtl">
         <lf-test-locale-probe id="a"></lf-test-locale-probe>
         <div lang="fr"><lf-test-locale-probe id="b"></lf-test-locale-probe></div>
@@ -415,7 +434,7 @@ describe('theme tokens', () => {
     // Where the scheme cannot be emulated, the browser's own scheme is checked instead.
     await emulateScheme('dark');
     const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-    const el = await fixture(
+    const el = await mount(
       html`<div>
         <lf-test-locale-probe id="auto"></lf-test-locale-probe>
         <lf-test-locale-probe id="light" theme="light"></lf-test-locale-probe>
@@ -428,7 +447,7 @@ describe('theme tokens', () => {
   });
 
   it('lets a --lf-* value set on an ancestor win over both defaults', async () => {
-    const el = await fixture(
+    const el = await mount(
       html`<div style="--lf-color-accent: rgb(1, 2, 3)">
         <lf-test-locale-probe theme="dark"></lf-test-locale-probe>
       </div>`,

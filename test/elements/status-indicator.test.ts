@@ -1,3 +1,4 @@
+import { render, type TemplateResult } from 'lit';
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { ConnectionAdapter } from '../../src/adapter/adapter.js';
 import { storeFor, type ConnectionStore } from '../../src/adapter/store.js';
@@ -13,6 +14,25 @@ import {
   type ConnectionHealth,
   type ConnectionStatus,
 } from '../../src/model/index.js';
+
+/** Containers `mount` added, removed after each test. */
+const mounted: HTMLElement[] = [];
+afterEach(() => mounted.splice(0).forEach((container) => container.remove()));
+
+/**
+ * Renders `template` into the page and waits for every Lit element in it, without waiting for an
+ * animation frame (which `fixture` does for a plain root, and a background test page never gets).
+ */
+async function mount<T extends Element = HTMLElement>(template: TemplateResult): Promise<T> {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  const root = container.firstElementChild as T;
+  for (const el of [root, ...root.querySelectorAll('*')])
+    await (el as { updateComplete?: Promise<unknown> }).updateComplete;
+  return root;
+}
 
 const connection = (over: Partial<Connection> = {}): Connection => ({
   id: 'conn-1',
@@ -337,7 +357,7 @@ describe('<lf-status-indicator>', () => {
     });
 
     it('follows dir="rtl" around it', async () => {
-      const wrapper = await fixture(
+      const wrapper = await mount(
         html`<div dir="rtl"><lf-status-indicator status="pending"></lf-status-indicator></div>`,
       );
       const el = wrapper.querySelector('lf-status-indicator') as LfStatusIndicator;
