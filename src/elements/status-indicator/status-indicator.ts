@@ -111,7 +111,8 @@ export class LfStatusIndicator extends LfElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#timer = setInterval(() => {
-      if (this.view().kind === 'status') this.requestUpdate();
+      const view = this.view();
+      if (view.kind === 'status' && view.lastSyncAt) this.requestUpdate();
     }, TICK_MS);
   }
 
