@@ -50,7 +50,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
   browsers,
-  concurrency: 2,
+  // One page per browser at a time: a background tab gets no animation frames, and fixtures wait for one.
+  concurrency: 1,
   concurrentBrowsers: 2,
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,

@@ -104,6 +104,9 @@ export const CHROME_ARGS = [
   '--disable-default-apps',
   '--disable-extensions',
   '--mute-audio',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
