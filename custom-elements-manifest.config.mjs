@@ -14,10 +14,86 @@ function dropNamelessEvents() {
   };
 }
 
+/**
+ * Reads `defineElement('lf-x', LfX)` (the guarded registration every `lf-*.ts` uses) as the analyzer
+ * reads `customElements.define`: a `custom-element-definition` export, and the class's `tagName`.
+ */
+function defineElementCalls() {
+  const definitions = [];
+  return {
+    name: 'linkflow-define-element-calls',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
+      if (node.expression.text !== 'defineElement') return;
+      const [tag, klass] = node.arguments;
+      if (!tag || !klass || !ts.isStringLiteralLike(tag) || !ts.isIdentifier(klass)) return;
+      const definition = {
+        kind: 'custom-element-definition',
+        name: tag.text,
+        declaration: { name: klass.text, module: moduleDoc.path },
+      };
+      moduleDoc.exports = [...(moduleDoc.exports ?? []), definition];
+      definitions.push(definition);
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const definition of definitions) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          const declaration = mod.declarations?.find(
+            (candidate) => candidate.kind === 'class' && candidate.name === definition.declaration.name,
+          );
+          if (!declaration) continue;
+          declaration.tagName = definition.name;
+          declaration.customElement = true;
+          // Point the definition at the module that declares the class, not the one that registers it.
+          definition.declaration.module = mod.path;
+        }
+      }
+      definitions.length = 0;
+    },
+  };
+}
+
+/**
+ * Keeps the public API only: private and protected members, `#fields` and the static `styles` are
+ * implementation, and Storybook would otherwise offer them as controls.
+ */
+function publicMembersOnly() {
+  return {
+    name: 'linkflow-public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const mod of customElementsManifest.modules ?? []) {
+        for (const declaration of mod.declarations ?? []) {
+          if (!Array.isArray(declaration.members)) continue;
+          declaration.members = declaration.members.filter(
+            (member) =>
+              member.privacy !== 'private' &&
+              member.privacy !== 'protected' &&
+              !member.name.startsWith('#') &&
+              !(member.static && member.name === 'styles'),
+          );
+        }
+      }
+    },
+  };
+}
+
+/** Lists the modules by path: the analyzer's file order varies from run to run, and the check compares. */
+function sortModules() {
+  return {
+    name: 'linkflow-sort-modules',
+    packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts'],
+  // The message catalogues are data, not API: the manifest ships in the package without them.
+  exclude: ['src/**/*.styles.ts', 'src/**/*.test.ts', 'src/elements/shared/locales/**'],
   outdir: '.',
+  // package.json already names the manifest; a run with another --outdir must not rewrite it.
+  packagejson: false,
   litelement: true,
-  plugins: [dropNamelessEvents()],
+  plugins: [dropNamelessEvents(), defineElementCalls(), publicMembersOnly(), sortModules()],
 };

@@ -2,13 +2,14 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const check = process.argv.includes('--check');
 const outdir = check ? mkdtempSync(join(tmpdir(), 'lf-cem-')) : '.';
 execFileSync(
   'node_modules/.bin/cem',
-  ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', outdir],
+  // The analyzer joins --outdir to the working directory, so an absolute path must be made relative.
+  ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(process.cwd(), outdir) || '.'],
   {
     stdio: ['ignore', 'ignore', 'inherit'],
   },

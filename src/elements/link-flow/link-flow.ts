@@ -52,6 +52,8 @@ const WAITING: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', '
  * @event {LfStateChangeEvent} lf-state-change - The flow moved to another step; `detail: { step, previous }`.
  * @event {LfPopupBlockedEvent} lf-popup-blocked - The popup could not open, so the flow redirects instead; `detail: { integrationKey }`.
  * @event lf-retry - The user asked to try again after an error (from the error panel inside); `detail: { error }`.
+ * @event lf-reconnect - The user asked to re-authorize the failed connection (from the error panel inside), which the flow starts; `detail: { connection }`.
+ * @event lf-dismiss - The user dismissed the error (from the error panel inside), which takes the flow back to choosing; `detail: { error?, connection? }`.
  *
  * @slot heading - Replaces the heading shown above the picker.
  * @slot linked - Extra content shown once linked (e.g. a "Continue" link of the host's).
