@@ -631,8 +631,12 @@ describe('<lf-connection-picker>', () => {
       await expect(loading).to.be.accessible();
       const empty = await picker([]);
       await expect(empty).to.be.accessible();
+      empty.setAttribute('theme', 'dark');
+      await settle(empty);
+      await expect(empty).to.be.accessible();
       const noMatch = await picker();
       noMatch.query = 'zzz';
+      noMatch.theme = 'dark';
       await settle(noMatch);
       await expect(noMatch).to.be.accessible();
       const failing = fakeAdapter(async () => {

@@ -15,6 +15,7 @@ export const pickerStyles = css`
   }
 
   .base {
+    background: var(--lf-picker-background, var(--_lf-color-surface));
     display: flex;
     flex-direction: column;
     gap: var(--_gap);

@@ -51,6 +51,7 @@ const SKELETON_ROWS = 5;
  * @csspart empty - The "no integrations" and "no results" messages.
  * @csspart error - The error message and its retry button.
  *
+ * @cssproperty [--lf-picker-background=var(--lf-color-surface)] - Background behind the search row and the list.
  * @cssproperty [--lf-picker-gap=var(--lf-space-2)] - Space between the search row and the list.
  * @cssproperty [--lf-picker-max-height=24rem] - Height at which the list starts to scroll.
  * @cssproperty [--lf-picker-item-min-width=11rem] - Narrowest tile in the grid layout.
