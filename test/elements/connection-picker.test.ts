@@ -1,6 +1,7 @@
 import { expect, fixture, html, nextFrame, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { ConnectionAdapter } from '../../src/adapter/adapter.js';
+import { createMemoryAdapter } from '../../src/adapter/memory.js';
 import { storeFor } from '../../src/adapter/store.js';
 import '../../src/elements/connection-picker/lf-connection-picker.js';
 import '../../src/elements/provider/lf-provider.js';
@@ -282,6 +283,22 @@ describe('<lf-connection-picker>', () => {
       expect(options(el!)[0]!.querySelector('lf-status-indicator')!.connection!.id).to.equal('c1');
       expect(options(el!)[2]!.querySelector('[part~="badge"]')!.textContent).to.equal('Aperçu');
       expect(options(el!)[6]!.querySelector('[part~="badge"]')!.textContent).to.equal('Indisponible');
+    });
+
+    it('shows the catalogue of the memory adapter with the statuses of its connections', async () => {
+      const memory = createMemoryAdapter({ catalogue: 'codat' });
+      const [integrations, connections] = await Promise.all([memory.listIntegrations(), memory.listConnections()]);
+      const el = await fixture<LfConnectionPicker>(
+        html`<lf-connection-picker .adapter=${memory}></lf-connection-picker>`,
+      );
+      await waitFor(() => options(el).length);
+      await waitFor(() => options(el).some((o) => o.querySelector('lf-status-indicator')));
+      expect(el.results.map((i) => i.key)).to.deep.equal(integrations.map((i) => i.key));
+      const shown = options(el)
+        .map((o) => o.querySelector('lf-status-indicator')?.connection?.integrationKey)
+        .filter(Boolean);
+      expect(shown.length).to.be.greaterThan(0);
+      for (const key of shown) expect(connections.some((c) => c.integrationKey === key)).to.equal(true);
     });
 
     it('loads the connections through the store when only integrations are given', async () => {

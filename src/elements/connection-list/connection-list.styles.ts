@@ -89,9 +89,16 @@ export const listStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: var(--_lf-space-1) var(--_lf-space-2);
-    margin: 0;
-    color: var(--_lf-color-danger);
     font-size: var(--_lf-font-size-small);
+  }
+
+  .issues p {
+    margin: 0;
+  }
+
+  .issue-count {
+    color: var(--_lf-color-danger);
+    font-weight: var(--_lf-font-weight-strong);
   }
 
   .issue {

@@ -194,9 +194,10 @@ export class LfConnectionList extends LfElement {
         ></lf-status-indicator>
         ${
           issues.length
-            ? html`<p part="issues" class="issues">
-                ${t('connectionList.issues', { count: issues.length })}<span class="issue">${issues[0]!.message}</span>
-              </p>`
+            ? html`<div part="issues" class="issues">
+                <p class="issue-count">${t('connectionList.issues', { count: issues.length })}</p>
+                <p class="issue">${issues[0]!.message}</p>
+              </div>`
             : nothing
         }
       </div>
