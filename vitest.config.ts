@@ -9,7 +9,22 @@ const { chrome } = findBrowsers() as { chrome: string };
 // Every story is a test in Chromium: it must render, and axe must find no violation.
 export default defineConfig({
   plugins: [storybookTest({ configDir: '.storybook' })],
-  optimizeDeps: { include: ['lit', '@lit/context', '@lit/task', 'zod/mini'] },
+  // Every dependency the stories reach, optimized up front: one found mid-run makes Vite re-bundle, and the
+  // tests that already imported the old bundle fail with "Failed to fetch dynamically imported module".
+  optimizeDeps: {
+    include: [
+      'lit',
+      'lit/decorators.js',
+      'lit/directives/live.js',
+      'lit/directives/style-map.js',
+      '@lit/context',
+      '@lit/task',
+      'zod/mini',
+      'storybook/test',
+      '@storybook/addon-a11y/preview',
+      '@storybook/web-components-vite',
+    ],
+  },
   test: {
     name: 'storybook',
     browser: {
