@@ -609,6 +609,7 @@ describe('<lf-connection-picker>', () => {
 
     it('has no axe violations in the light theme', async () => {
       const el = await picker(CATALOGUE, connections);
+      el.value = 'qbo';
       listbox(el).focus();
       await settle(el);
       await expect(el).to.be.accessible();
@@ -619,6 +620,7 @@ describe('<lf-connection-picker>', () => {
         html`<lf-connection-picker
           theme="dark"
           layout="grid"
+          value="qbo"
           .integrations=${CATALOGUE}
           .connections=${connections}
         ></lf-connection-picker>`,
