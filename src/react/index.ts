@@ -23,6 +23,9 @@ import type {
   LfUnlinkEvent,
 } from '../events/index.js';
 
+// The JSX types of the raw tags come with this entry: `import type {} from 'linkflow/react'` is enough.
+export type { LinkflowIntrinsicElements, LinkflowJsxEventProps, LinkflowJsxProps } from './jsx.js';
+
 /** `<lf-provider>`: gives the adapter, window mode, allowed origins and strings to every element inside. */
 export const LinkflowProvider = createComponent({
   tagName: 'lf-provider',
