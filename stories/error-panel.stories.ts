@@ -261,6 +261,7 @@ export const RightToLeft: Story = {
   play: async ({ canvasElement }) => {
     const el = await rendered(canvasElement, 'lf-error-panel');
     await expect(shadow(el).querySelector('[part~="base"]')?.getAttribute('dir')).toBe('rtl');
+    await waitFor(() => expect(textIn(shadow(el), '[part~="title"]')).toBe('استجابة غير متوقعة'));
   },
 };
 

@@ -268,6 +268,7 @@ export const RightToLeft: Story = {
     const base = shadow(el).querySelector('[part~="base"]');
     await expect(base?.getAttribute('dir')).toBe('rtl');
     await expect(base?.getAttribute('lang')).toBe('ar');
+    await waitFor(() => expect(textIn(shadow(el), '[part~="label"]')).toBe('متصل'));
   },
 };
 
