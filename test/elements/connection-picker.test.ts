@@ -133,6 +133,29 @@ describe('<lf-connection-picker>', () => {
       expect(evil!.querySelector('[part~="logo"]')!.textContent!.trim()).to.equal('QB');
     });
 
+    it('keeps every name readable and every row one height when options show a status', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: 22rem"></div>`);
+      const el = document.createElement('lf-connection-picker');
+      el.integrations = [
+        integration('zoho', 'Zoho Books With A Fairly Long Name'),
+        integration('sage', 'Sage Accounting'),
+        integration('qbo', 'QuickBooks Online'),
+      ];
+      el.connections = [
+        connection('c1', 'zoho', { paused: true, lastSyncAt: new Date().toISOString() }),
+        connection('c2', 'qbo', { status: 'deauthorized', health: 'unhealthy' }),
+      ];
+      wrapper.append(el);
+      await settle(el);
+      await nextFrame();
+      for (const option of options(el)) {
+        const label = option.querySelector<HTMLElement>('[part~="label"]')!;
+        expect(label.getBoundingClientRect().width, label.textContent!).to.be.greaterThan(80);
+      }
+      const heights = new Set(options(el).map((o) => Math.round(o.getBoundingClientRect().height)));
+      expect(heights.size).to.equal(1);
+    });
+
     it('writes vendor text as text, never as markup', async () => {
       const el = await picker([integration('x', '<img src=x onerror="window.__pwned=1">Bad')]);
       expect(labels(el)[0]).to.equal('<img src=x onerror="window.__pwned=1">Bad');

@@ -174,8 +174,13 @@ export const pickerStyles = css`
 
   .status {
     flex: none;
-    max-inline-size: 100%;
+    max-inline-size: 50%;
     font-size: var(--_lf-font-size-small);
+  }
+
+  /* One line per option (the list is windowed on a uniform row height): the status shows its icon and label. */
+  .status::part(detail) {
+    display: none;
   }
 
   .empty {
