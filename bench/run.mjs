@@ -34,9 +34,9 @@ const TARGET = {
 };
 
 /**
- * Chromium as the tests run it, plus exact heap figures and `gc()`. Headless Chromium paints at 60 Hz
- * whatever the flags (`--disable-frame-rate-limit` leaves requestAnimationFrame 16.7 ms apart), so the
- * page leaves the wait for the next frame out of each timing and reports it apart (see `toPaint`).
+ * Chromium as the tests run it, plus exact heap figures and `gc()`. Frames stay paced at 60 Hz, as on a
+ * real display; the page leaves the wait for the next frame out of each timing and reports it apart
+ * (see `toPaint` in bench/page/bench.ts).
  */
 const BENCH_ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
 

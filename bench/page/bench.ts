@@ -67,7 +67,7 @@ async function painted(): Promise<void> {
 
 /**
  * Times from `start` to the painted frame that shows the work `settled` waits for. Frames come at
- * the display's pace (60 Hz in headless Chromium, whatever the flags), so the wait for the next one
+ * the display's pace (60 Hz in headless Chromium too), so the wait for the next one
  * (0 to 16.7 ms) is left out of `busy`: the work is timed to its end, style and layout forced there,
  * and the next frame from its animation-frame callback to a task after its paint.
  */
