@@ -174,7 +174,8 @@ export function withParam(url: string, name: string, value: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new LinkError('invalid-response', 'Codat answered a link URL that is not an absolute URL.', {
+    // A relative or malformed link would be resolved against the page: as unsafe to open as `javascript:`.
+    throw new LinkError('unsafe-url', 'Codat answered a link URL that is not an absolute URL.', {
       retryable: false,
       details: [{ path: 'linkUrl', message: 'not an absolute URL' }],
     });
