@@ -46,6 +46,36 @@ function hashOf(paths, root = ROOT) {
 
 const inputsHash = () => hashOf(INPUTS.flatMap(filesUnder));
 
+/**
+ * Runs `fn` holding the lock `name` (a directory under .tmp), so test files run side by side do not
+ * build, pack or install into the same place at once. A lock older than ten minutes is taken as stale.
+ */
+function withLock(name, fn) {
+  const lock = join(ROOT, '.tmp', `${name}.lock`);
+  mkdirSync(dirname(lock), { recursive: true });
+  const deadline = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 10 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+      } else if (Date.now() > deadline) {
+        throw new Error(`${lock} is still held after 15 minutes`);
+      } else {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
+      }
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Runs a command, answering its stdout; on failure the error carries its output. */
 export function run(cmd, args, options = {}) {
   try {
@@ -68,6 +98,10 @@ export function run(cmd, args, options = {}) {
  * they are now. Answers `{ tarball, files }`: the tarball's absolute path and the paths it holds.
  */
 export function packedTarball() {
+  return withLock('pack', pack);
+}
+
+function pack() {
   const marker = join(PACK_DIR, 'marker.json');
   const before = inputsHash();
   if (existsSync(marker)) {
@@ -94,6 +128,10 @@ export function packedTarball() {
  * tarball and the example's package.json stay the same. Answers the directory.
  */
 export function installExample(name, tarball) {
+  return withLock(`example-${name}`, () => install(name, tarball));
+}
+
+function install(name, tarball) {
   const source = join(ROOT, 'examples', name);
   const dir = join(EXAMPLES_DIR, name);
   const pkg = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
