@@ -7,7 +7,7 @@ import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { launchChromium } from './harness.mjs';
-import { installExample, packedTarball, runIn, serveStatic } from './pack.mjs';
+import { installExample, packedTarball, serveStatic } from './pack.mjs';
 
 /** Per `type@tag`: how often the page dispatched it, and how often a listener received it. */
 function tally(log) {

@@ -63,7 +63,7 @@ function withLock(name, fn) {
       if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 10 * 60_000) {
         rmSync(lock, { recursive: true, force: true });
       } else if (Date.now() > deadline) {
-        throw new Error(`${lock} is still held after 15 minutes`);
+        throw new Error(`${lock} is still held after 15 minutes`, { cause: error });
       } else {
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250);
       }
