@@ -17,6 +17,7 @@ export default defineConfig({
       'lit/decorators.js',
       'lit/directives/live.js',
       'lit/directives/style-map.js',
+      'lit/directive-helpers.js',
       '@lit/context',
       '@lit/task',
       'zod/mini',
