@@ -136,8 +136,11 @@ const CONSOLE_METHODS = [
   'groupCollapsed',
 ] as const;
 
-/** Wraps the console methods (still passing calls on) and records the arguments of every call. */
-export function captureConsole(): { readonly calls: { method: string; args: unknown[] }[]; stop(): void } {
+/** Wraps the console methods and records the arguments of every call; passes them on unless `forward` is false. */
+export function captureConsole({ forward = true }: { forward?: boolean } = {}): {
+  readonly calls: { method: string; args: unknown[] }[];
+  stop(): void;
+} {
   const calls: { method: string; args: unknown[] }[] = [];
   const target = console as unknown as Record<string, (...args: unknown[]) => void>;
   const originals = new Map<string, (...args: unknown[]) => void>();
@@ -147,7 +150,7 @@ export function captureConsole(): { readonly calls: { method: string; args: unkn
     originals.set(method, original);
     target[method] = (...args: unknown[]) => {
       calls.push({ method, args });
-      original.apply(console, args);
+      if (forward) original.apply(console, args);
     };
   }
   return {
