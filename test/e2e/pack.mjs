@@ -9,7 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const PACK_DIR = join(ROOT, '.tmp', 'pack');
-const EXAMPLES_DIR = join(ROOT, '.tmp', 'examples');
+/** Where the example apps and other projects that install the tarball are put. */
+export const EXAMPLES_DIR = join(ROOT, '.tmp', 'examples');
+
+/** Bumped when the marker's fields change, so an older marker is not trusted. */
+const MARKER_FORMAT = 1;
 
 /** What the tarball is made from: a change to any of these builds and packs again. */
 const INPUTS = [
@@ -95,7 +99,7 @@ export function run(cmd, args, options = {}) {
 
 /**
  * `npm run build` and `npm pack` into .tmp/pack, unless the tarball there was made from the sources as
- * they are now. Answers `{ tarball, files }`: the tarball's absolute path and the paths it holds.
+ * they are now. Answers `{ tarball, version, files }`: the tarball's absolute path, the version, the paths it holds.
  */
 export function packedTarball() {
   return withLock('pack', pack);
@@ -106,16 +110,18 @@ function pack() {
   const before = inputsHash();
   if (existsSync(marker)) {
     const last = JSON.parse(readFileSync(marker, 'utf8'));
-    if (last.hash === before && existsSync(last.tarball)) return last;
+    if (last.format === MARKER_FORMAT && last.hash === before && existsSync(last.tarball)) return last;
   }
   rmSync(PACK_DIR, { recursive: true, force: true });
   mkdirSync(PACK_DIR, { recursive: true });
   run('npm', ['run', '--silent', 'build']);
   const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', PACK_DIR]));
   const result = {
+    format: MARKER_FORMAT,
     // The build rewrites custom-elements.json, so the hash is taken again after it.
     hash: inputsHash(),
     tarball: join(PACK_DIR, packed.filename),
+    version: packed.version,
     files: packed.files.map((f) => f.path).sort(),
   };
   writeFileSync(marker, JSON.stringify(result, null, 2));
@@ -123,16 +129,15 @@ function pack() {
 }
 
 /**
- * Copies `examples/<name>` to .tmp/examples/<name> with its `linkflow` dependency pointing at the
- * tarball, and installs it from the registry (npm's cache first). The install is kept while the
- * tarball and the example's package.json stay the same. Answers the directory.
+ * Copies `examples/<name>` (or `source`) to .tmp/examples/<name> with its `linkflow` dependency
+ * pointing at the tarball, and installs it from the registry (npm's cache first). The install is kept
+ * while the tarball and the project's package.json stay the same. Answers the directory.
  */
-export function installExample(name, tarball) {
-  return withLock(`example-${name}`, () => install(name, tarball));
+export function installExample(name, tarball, source = join(ROOT, 'examples', name)) {
+  return withLock(`example-${name}`, () => install(name, tarball, source));
 }
 
-function install(name, tarball) {
-  const source = join(ROOT, 'examples', name);
+function install(name, tarball, source) {
   const dir = join(EXAMPLES_DIR, name);
   const pkg = JSON.parse(readFileSync(join(source, 'package.json'), 'utf8'));
   pkg.dependencies.linkflow = `file:${tarball}`;
