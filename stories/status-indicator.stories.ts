@@ -136,7 +136,7 @@ export const FromConnection: Story = {
   args: { connection: CONNECTIONS[0] },
   play: async ({ canvasElement }) => {
     const root = shadow(await rendered(canvasElement, 'lf-status-indicator'));
-    await expect(textIn(root, '[part~="detail"]')).toMatch(/^Healthy · Synced 5 minutes ago$/);
+    await expect(textIn(root, '[part~="detail"]')).toMatch(/^Healthy · Synced \d+ minutes ago$/);
   },
 };
 
