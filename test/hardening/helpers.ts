@@ -259,3 +259,122 @@ export function macrotask(): Promise<void> {
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Counts live timers, intervals, global listeners and resize observations made by the library's own code. */
+export function instrumentGlobals() {
+  const ours = () => (new Error().stack ?? '').includes(`${location.origin}/src/`);
+  const timers = new Set<unknown>();
+  const intervals = new Set<unknown>();
+  const listeners = new Map<string, number>();
+  const observed = new Map<ResizeObserver, Set<Element>>();
+  const made = { timers: 0, intervals: 0, listeners: 0, observations: 0 };
+  const w = window as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const saved = {
+    setTimeout: w['setTimeout']!,
+    clearTimeout: w['clearTimeout']!,
+    setInterval: w['setInterval']!,
+    clearInterval: w['clearInterval']!,
+    add: EventTarget.prototype.addEventListener,
+    remove: EventTarget.prototype.removeEventListener,
+    observe: ResizeObserver.prototype.observe,
+    unobserve: ResizeObserver.prototype.unobserve,
+    disconnect: ResizeObserver.prototype.disconnect,
+  };
+  w['setTimeout'] = (callback: unknown, ms?: unknown, ...args: unknown[]) => {
+    const track = ours();
+    const id = saved.setTimeout.call(
+      window,
+      () => {
+        timers.delete(id);
+        (callback as (...a: unknown[]) => void)(...args);
+      },
+      ms,
+    );
+    if (track) {
+      timers.add(id);
+      made.timers += 1;
+    }
+    return id;
+  };
+  w['clearTimeout'] = (id: unknown) => {
+    timers.delete(id);
+    return saved.clearTimeout.call(window, id);
+  };
+  w['setInterval'] = (...args: unknown[]) => {
+    const id = saved.setInterval.apply(window, args);
+    if (ours()) {
+      intervals.add(id);
+      made.intervals += 1;
+    }
+    return id;
+  };
+  w['clearInterval'] = (id: unknown) => {
+    intervals.delete(id);
+    return saved.clearInterval.call(window, id);
+  };
+  // Listeners on the page itself and on anything that is not a node (channels, media queries, ports);
+  // an AbortSignal's listeners end with its request.
+  const globalTarget = (target: EventTarget) =>
+    target === window ||
+    target === document ||
+    target === document.documentElement ||
+    target === document.body ||
+    (!(target instanceof Node) && !(target instanceof AbortSignal));
+  const ids = new WeakMap<object, number>();
+  let next = 1;
+  const idOf = (value: object) => {
+    if (!ids.has(value)) ids.set(value, next++);
+    return ids.get(value)!;
+  };
+  const keyOf = (target: EventTarget, type: string, listener: unknown, options: unknown) => {
+    const capture = typeof options === 'boolean' ? options : Boolean((options as { capture?: boolean })?.capture);
+    return `${idOf(target)}|${type}|${idOf(listener as object)}|${capture}`;
+  };
+  EventTarget.prototype.addEventListener = function (this: EventTarget, type, listener, options) {
+    if (listener && globalTarget(this) && ours()) {
+      listeners.set(keyOf(this, type, listener, options), 1);
+      made.listeners += 1;
+    }
+    return saved.add.call(this, type, listener, options);
+  };
+  EventTarget.prototype.removeEventListener = function (this: EventTarget, type, listener, options) {
+    if (listener) listeners.delete(keyOf(this, type, listener, options));
+    return saved.remove.call(this, type, listener, options);
+  };
+  ResizeObserver.prototype.observe = function (this: ResizeObserver, target, options) {
+    if (!observed.has(this)) observed.set(this, new Set());
+    observed.get(this)!.add(target);
+    made.observations += 1;
+    return saved.observe.call(this, target, options);
+  };
+  ResizeObserver.prototype.unobserve = function (this: ResizeObserver, target) {
+    observed.get(this)?.delete(target);
+    return saved.unobserve.call(this, target);
+  };
+  ResizeObserver.prototype.disconnect = function (this: ResizeObserver) {
+    observed.delete(this);
+    return saved.disconnect.call(this);
+  };
+  return {
+    made,
+    live: () => ({
+      timers: timers.size,
+      intervals: intervals.size,
+      listeners: listeners.size,
+      observations: [...observed.values()].reduce((sum, set) => sum + set.size, 0),
+    }),
+    restore: () => {
+      Object.assign(w, {
+        setTimeout: saved.setTimeout,
+        clearTimeout: saved.clearTimeout,
+        setInterval: saved.setInterval,
+        clearInterval: saved.clearInterval,
+      });
+      EventTarget.prototype.addEventListener = saved.add;
+      EventTarget.prototype.removeEventListener = saved.remove;
+      ResizeObserver.prototype.observe = saved.observe;
+      ResizeObserver.prototype.unobserve = saved.unobserve;
+      ResizeObserver.prototype.disconnect = saved.disconnect;
+    },
+  };
+}
