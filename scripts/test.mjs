@@ -1,4 +1,5 @@
-// `npm test`: type-check, lint, build, Node checks, then every browser test in Chromium and Firefox.
+// `npm test`: type-check, lint, build, the manifest check, Node and end-to-end checks, every browser test in
+// Chromium and Firefox, then every story as a test with axe in Chromium.
 // Stops at the first failing step and ends with one summary line of counts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -28,6 +29,15 @@ function addCounts(file) {
   rmSync(file);
 }
 
+function addVitestCounts(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  counts.passed += report.numPassedTests ?? 0;
+  counts.failed += report.numFailedTests ?? 0;
+  counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  rmSync(file);
+}
+
 function finish(code) {
   console.log(`\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
   process.exit(code);
@@ -45,10 +55,20 @@ try {
 step('type-check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('build', 'node', ['scripts/build.mjs']);
+step('custom-elements.json is current', 'node', ['scripts/manifest.mjs', '--check']);
 step('node tests', 'node', ['scripts/node-tests.mjs']);
 addCounts('.tmp/node-counts.json');
 step('browser tests (Chromium, Firefox)', bin('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], {
   LF_COUNTS_FILE: '.tmp/wtr-counts.json',
 });
 addCounts('.tmp/wtr-counts.json');
+step('stories (Chromium, axe)', bin('vitest'), [
+  'run',
+  '--config',
+  'vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=.tmp/stories.json',
+]);
+addVitestCounts('.tmp/stories.json');
 finish(counts.failed > 0 ? 1 : 0);

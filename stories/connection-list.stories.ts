@@ -14,7 +14,6 @@ import {
   SLOW_WAIT,
   action,
   darkFrame,
-  darkPlaceholderExemption,
   memory,
   narrowFrame,
   pendingAdapter,
@@ -269,7 +268,6 @@ export const ErrorCodes: Story = {
 export const Dark: Story = {
   args: { theme: 'dark' },
   decorators: [darkFrame],
-  parameters: darkPlaceholderExemption('lf-connection-list'),
 };
 
 export const RightToLeft: Story = {

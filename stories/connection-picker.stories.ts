@@ -14,7 +14,6 @@ import {
   SLOW_WAIT,
   action,
   darkFrame,
-  darkPlaceholderExemption,
   manyIntegrations,
   memory,
   narrowFrame,
@@ -266,14 +265,12 @@ export const ErrorCodes: Story = {
 export const Dark: Story = {
   args: { theme: 'dark', connections: CONNECTIONS },
   decorators: [darkFrame],
-  parameters: darkPlaceholderExemption('lf-connection-picker'),
 };
 
 export const DarkGrid: Story = {
   name: 'Dark, grid',
   args: { theme: 'dark', layout: 'grid', connections: CONNECTIONS },
   decorators: [darkFrame],
-  parameters: darkPlaceholderExemption('lf-connection-picker'),
 };
 
 export const RightToLeft: Story = {

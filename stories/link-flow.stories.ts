@@ -14,7 +14,6 @@ import {
   action,
   appUrl,
   darkFrame,
-  darkPlaceholderExemption,
   manyIntegrations,
   memory,
   memoryStorage,
@@ -421,7 +420,6 @@ export const FailingAdapter: Story = {
 export const Dark: Story = {
   args: { theme: 'dark' },
   decorators: [darkFrame],
-  parameters: darkPlaceholderExemption('lf-link-flow', 'lf-connection-picker'),
   play: async ({ canvasElement }) => {
     const el = await rendered(canvasElement, 'lf-link-flow');
     await option(el, 'Xero');

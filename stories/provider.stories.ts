@@ -15,7 +15,6 @@ import {
   SLOW_WAIT,
   appUrl,
   darkFrame,
-  darkPlaceholderExemption,
   memory,
   memoryStorage,
   narrowFrame,
@@ -325,16 +324,6 @@ export const ErrorCodes: Story = {
 export const Dark: Story = {
   args: { theme: 'dark' },
   decorators: [darkFrame],
-  parameters: {
-    a11y: {
-      context: {
-        exclude: [
-          ...darkPlaceholderExemption('lf-connection-picker').a11y.context.exclude,
-          ...darkPlaceholderExemption('lf-connection-list').a11y.context.exclude,
-        ],
-      },
-    },
-  },
   play: async ({ canvasElement }) => {
     await rendered(canvasElement, 'lf-provider');
     await waitFor(() => expect(listRows(canvasElement)).toBe(CONNECTIONS.length));

@@ -395,17 +395,3 @@ export function shadow(element: Element): ShadowRoot {
 export function textIn(root: ParentNode, selector: string): string {
   return root.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 }
-
-// ---------------------------------------------------------------- known element violations
-
-/**
- * A violation of the elements themselves, reported and not hidden anywhere else: in the dark theme the
- * lettered logo placeholder of `lf-connection-picker` and `lf-connection-list` draws its letters in
- * the surface colour (#111827) on the integration's brand colour, under 4.5:1 (axe `color-contrast`).
- * The dark stories leave only those letters out of axe's run (the path into each shadow root leading
- * to them), so every other rule and node stays checked. Drop this once the elements draw the letters
- * in a colour that contrasts with the brand colour.
- */
-export function darkPlaceholderExemption(...hosts: string[]) {
-  return { a11y: { context: { exclude: [{ fromShadowDom: [...hosts, '.logo--placeholder'] }] } } };
-}

@@ -88,6 +88,34 @@ describe('<lf-link-flow>', () => {
     expect(heading(el)).to.equal('Taking you to Xero…');
   });
 
+  it('falls back to a redirect when the popup is blocked, and says so', async () => {
+    const win = fakeWindow({ href: APP, storage, popup: 'blocked' });
+    const el = await fixture<LfLinkFlow>(
+      html`<lf-link-flow mode="popup" .adapter=${memory} .flowOptions=${{ window: win.win, storage }}></lf-link-flow>`,
+    );
+    await until(el, 'choosing');
+    const blocked = oneEvent(el, 'lf-popup-blocked');
+    void el.flow!.select('gbol');
+    expect((await blocked).detail).to.deep.equal({ integrationKey: 'gbol' });
+    await waitUntil(() => win.assigned.length === 1, 'redirected');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Taking you to Xero…');
+  });
+
+  it('in popup mode tells the user to continue in the window', async () => {
+    const win = fakeWindow({ href: APP, storage });
+    const el = await fixture<LfLinkFlow>(
+      html`<lf-link-flow mode="popup" .adapter=${memory} .flowOptions=${{ window: win.win, storage }}></lf-link-flow>`,
+    );
+    await until(el, 'choosing');
+    void el.flow!.select('gbol');
+    await until(el, 'authorizing');
+    await el.updateComplete;
+    expect(heading(el)).to.equal('Continue in the Xero window');
+    expect(win.assigned).to.deep.equal([]);
+    expect(win.popups.length).to.equal(1);
+  });
+
   it('comes back from an approved consent, verifies, and shows the connection linked', async () => {
     const first = fakeWindow({ href: APP, storage });
     const el = await mount(memory, first, storage);

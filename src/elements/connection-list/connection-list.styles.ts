@@ -60,7 +60,7 @@ export const listStyles = css`
     display: inline-grid;
     place-items: center;
     background: var(--_lf-logo-color, var(--_lf-color-neutral));
-    color: var(--_lf-color-surface);
+    color: var(--_lf-logo-ink, var(--_lf-color-surface));
     font-size: calc(var(--_logo-size) * 0.4);
     font-weight: var(--_lf-font-weight-strong);
     line-height: 1;

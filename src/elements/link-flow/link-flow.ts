@@ -116,6 +116,9 @@ export class LfLinkFlow extends LfElement {
 
   @state() private snapshot: LinkFlowSnapshot = { step: 'idle' };
 
+  /** How the current link actually opened: `redirect` when a blocked popup fell back to it. */
+  @state() private linkMode?: WindowMode;
+
   @query('[part~="heading"]') private readonly headingElement?: HTMLElement | null;
 
   private readonly locale = new LocaleController(this);
@@ -213,6 +216,7 @@ export class LfLinkFlow extends LfElement {
         this.dispatchEvent(new LfStateChangeEvent({ step: event.step, previous: event.previous }));
         break;
       case 'link-start':
+        this.linkMode = event.mode;
         this.dispatchEvent(
           new LfLinkStartEvent({
             integrationKey: event.integrationKey,
@@ -303,7 +307,7 @@ export class LfLinkFlow extends LfElement {
   private renderWaiting(): TemplateResult {
     const { step, integration, connection } = this.snapshot;
     const name = integration?.name ?? '';
-    const mode = this.#flow?.mode ?? this.#mode();
+    const mode = this.linkMode ?? this.#mode();
     const title =
       step === 'starting'
         ? this.#t('flow.starting', { name })

@@ -46,6 +46,19 @@ export function safeColor(color: string | undefined | null): string | undefined 
   return color && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : undefined;
 }
 
+/** Black or white, whichever reads better on the hex `background` (WCAG relative luminance). */
+export function inkFor(background: string): '#000000' | '#ffffff' {
+  let hex = background.slice(1);
+  if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with white is 1.05 / (L + 0.05); with black (L + 0.05) / 0.05: white wins below L ≈ 0.179.
+  return luminance > 0.179 ? '#000000' : '#ffffff';
+}
+
 /** What `renderLogo` draws: an integration (or anything with a name and an optional logo). */
 export interface LogoSource {
   readonly name: string;
@@ -57,9 +70,15 @@ export interface LogoSource {
 /**
  * The logo of an integration as an `<img part="logo">` when its URL is safe, else a lettered
  * placeholder `<span part="logo placeholder">`
- * whose background is `var(--_lf-logo-color)` when the source has a safe `color`. Decorative (empty `alt`, `aria-hidden`) because the
+ * whose background is `var(--_lf-logo-color)` when the source has a safe `color`, with letters in
+ * `var(--_lf-logo-ink)`, black or white, whichever reads better on it. Decorative (empty `alt`, `aria-hidden`) because the
  * name is always written beside it. Style both with `.logo` in the element's styles.
  */
+function placeholderColors(color: string | undefined): Record<string, string | undefined> {
+  const background = safeColor(color);
+  return { '--_lf-logo-color': background, '--_lf-logo-ink': background ? inkFor(background) : undefined };
+}
+
 export function renderLogo(source: LogoSource): TemplateResult {
   const url = safeLogoUrl(source.logoUrl);
   return url
@@ -68,7 +87,7 @@ export function renderLogo(source: LogoSource): TemplateResult {
         part="logo placeholder"
         class="logo logo--placeholder"
         aria-hidden="true"
-        style=${styleMap({ '--_lf-logo-color': safeColor(source.color) })}
+        style=${styleMap(placeholderColors(source.color))}
         >${logoLetters(source.name)}</span
       >`;
 }
