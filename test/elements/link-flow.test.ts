@@ -88,6 +88,23 @@ describe('<lf-link-flow>', () => {
     expect(heading(el)).to.equal('Taking you to Xero…');
   });
 
+  it('lets the page hear lf-select before the lf-state-change and lf-link-start it causes', async () => {
+    const win = fakeWindow({ href: APP, storage });
+    const el = await mount(memory, win, storage);
+    await until(el, 'choosing');
+    await waitUntil(() =>
+      shadow(el).querySelector('lf-connection-picker')?.shadowRoot?.querySelector('[role="option"]'),
+    );
+    const order: string[] = [];
+    const types = ['lf-select', 'lf-state-change', 'lf-link-start'];
+    const record = (e: Event) => order.push(e.type);
+    for (const type of types) document.addEventListener(type, record);
+    pickerOption(el, 'Xero').click();
+    await waitUntil(() => order.includes('lf-link-start'));
+    for (const type of types) document.removeEventListener(type, record);
+    expect(order.slice(0, 3)).to.deep.equal(['lf-select', 'lf-state-change', 'lf-link-start']);
+  });
+
   it('falls back to a redirect when the popup is blocked, and says so', async () => {
     const win = fakeWindow({ href: APP, storage, popup: 'blocked' });
     const el = await fixture<LfLinkFlow>(

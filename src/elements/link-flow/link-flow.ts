@@ -210,7 +210,14 @@ export class LfLinkFlow extends LfElement {
     this.#flowStore = undefined;
   }
 
+  /** Flow events held back while the picker's lf-select is still on its way to the page. */
+  #held: LinkFlowEvent[] | undefined;
+
   #dispatch(event: LinkFlowEvent): void {
+    if (this.#held) {
+      this.#held.push(event);
+      return;
+    }
     switch (event.type) {
       case 'state-change':
         this.dispatchEvent(new LfStateChangeEvent({ step: event.step, previous: event.previous }));
@@ -246,11 +253,21 @@ export class LfLinkFlow extends LfElement {
   }
 
   // The picker's lf-select arrives inside the user's click or key press: the popup opens right here.
+  // The flow's own events wait for a microtask, so the page hears lf-select before the lf-link-start it caused.
   private readonly onSelect = (event: LfSelectEvent): void => {
     this.#moveFocus = true;
     const connectionId = this.connectionId ?? event.detail.connection?.id;
     const reauthorize = this.connectionId !== undefined || event.detail.connection?.status === 'deauthorized';
-    void this.#flow?.select(event.detail.integration, reauthorize && connectionId ? { connectionId } : {});
+    const held: LinkFlowEvent[] = [];
+    this.#held = held;
+    try {
+      void this.#flow?.select(event.detail.integration, reauthorize && connectionId ? { connectionId } : {});
+    } finally {
+      queueMicrotask(() => {
+        if (this.#held === held) this.#held = undefined;
+        for (const next of held) this.#dispatch(next);
+      });
+    }
   };
 
   private readonly onRetry = (): void => {
