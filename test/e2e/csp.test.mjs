@@ -167,7 +167,17 @@ function summarize(violations) {
   return [...counts].map(([key, n]) => `${key} ×${n}`);
 }
 
-function checkRun(run, reports) {
+/** A report posted to report-uri, as `directive blocked-uri` with the place it names. */
+function reportLine(report) {
+  const body = report['csp-report'] ?? report;
+  const directive = body['effective-directive'] ?? body['violated-directive'] ?? '?';
+  return `${directive} ${body['blocked-uri'] ?? '?'} at ${body['source-file'] ?? '?'}:${body['line-number'] ?? '?'}`;
+}
+
+/** Inline `style` attributes: what Lit's `styleMap` writes on its first render (lit/lit#4719). */
+const inlineStyle = (text) => /^style-src-attr\b/.test(text) || /inline style/i.test(text);
+
+function checkRun(run, reports, errors) {
   const { rendered, linked } = run;
   // Trusted Types are enforced (both browsers here ship them): Lit's templates went through its policy.
   assert.equal(rendered.trustedTypes, true, 'the browser enforces Trusted Types');
@@ -179,9 +189,35 @@ function checkRun(run, reports) {
   assert.ok(rendered.flowOptions > 0 && rendered.pickerOptions > 0 && rendered.listRows > 0);
   assert.equal(linked.heading, 'Xero is connected');
   assert.ok(!run.url.includes('lf_state'), 'the return parameters left the address bar');
-  assert.deepEqual(summarize(linked.allViolations), [], 'securitypolicyviolation events on any page of the flow');
+
+  const events = summarize(linked.allViolations);
+  const reported = reports.map(reportLine);
+  // Scripts, eval, Trusted Types, images, connections: nothing at all.
+  assert.deepEqual(
+    events.filter((line) => !inlineStyle(line.split(' ')[1])),
+    [],
+    'securitypolicyviolation events (other than inline style attributes) on any page of the flow',
+  );
+  assert.deepEqual(
+    reported.filter((line) => !inlineStyle(line)),
+    [],
+    'CSP reports (other than inline style attributes)',
+  );
+  assert.deepEqual(
+    errors.filter((text) => !inlineStyle(text)),
+    [],
+    'page errors and console errors (other than inline style attributes)',
+  );
+  // Inline style attributes: none either. A `style=${styleMap(...)}` binding sets the attribute on its
+  // first render, which style-src 'self' refuses; such styles must be set through the CSSOM instead.
+  assert.deepEqual(
+    events,
+    [],
+    'inline style attributes refused by the policy (a styleMap binding writes style="…" on its first render: lit/lit#4719)',
+  );
   assert.deepEqual(summarize(linked.violations), [], 'securitypolicyviolation events on the last page');
-  assert.deepEqual(reports, [], 'CSP reports sent to the server');
+  assert.deepEqual(reported, [], 'CSP reports sent to the server');
+  assert.deepEqual(errors, [], 'page errors and console errors');
 }
 
 describe('a strict Content Security Policy', () => {
@@ -216,8 +252,7 @@ describe('a strict Content Security Policy', () => {
       });
       const run = await flowIn(page, server.origin);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      checkRun(run, server.reports);
-      assert.deepEqual(errors, [], 'page errors and console errors');
+      checkRun(run, server.reports, errors);
     } finally {
       await browser.close();
     }
@@ -240,8 +275,7 @@ describe('a strict Content Security Policy', () => {
       });
       const run = await flowIn(page, server.origin);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      checkRun(run, server.reports);
-      assert.deepEqual(errors, [], 'page errors and console errors');
+      checkRun(run, server.reports, errors);
     } finally {
       await browser.close();
     }
