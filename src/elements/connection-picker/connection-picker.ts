@@ -1,12 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { LfRetryEvent } from '../../events/retry.js';
 import { LfSelectEvent } from '../../events/select.js';
 import type { Connection, Integration } from '../../model/schemas.js';
 import { LfElement } from '../base/base-element.js';
+import { styleProps } from '../shared/style-props.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { StringOverrides } from '../shared/i18n.js';
@@ -260,7 +260,7 @@ export class LfConnectionPicker extends LfElement {
       <div
         class="items"
         role="none"
-        style=${styleMap({ paddingBlockStart: `${range.before}px`, blockSize: `${range.total}px` })}
+        ${styleProps({ 'padding-block-start': `${range.before}px`, 'block-size': `${range.total}px` })}
       >
         ${this.#filtered
           .slice(range.start, range.end)

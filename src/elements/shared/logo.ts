@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProps } from './style-props.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
 
@@ -87,7 +87,7 @@ export function renderLogo(source: LogoSource): TemplateResult {
         part="logo placeholder"
         class="logo logo--placeholder"
         aria-hidden="true"
-        style=${styleMap(placeholderColors(source.color))}
+        ${styleProps(placeholderColors(source.color))}
         >${logoLetters(source.name)}</span
       >`;
 }
