@@ -48,24 +48,6 @@ export const listStyles = css`
     opacity: 0.7;
   }
 
-  .logo {
-    flex: none;
-    inline-size: var(--_logo-size);
-    block-size: var(--_logo-size);
-    border-radius: var(--_lf-radius-small);
-    object-fit: contain;
-  }
-
-  .logo--placeholder {
-    display: inline-grid;
-    place-items: center;
-    background: var(--_lf-logo-color, var(--_lf-color-neutral));
-    color: var(--_lf-logo-ink, var(--_lf-color-surface));
-    font-size: calc(var(--_logo-size) * 0.4);
-    font-weight: var(--_lf-font-weight-strong);
-    line-height: 1;
-  }
-
   .main {
     display: flex;
     flex: 1 1 14rem;
@@ -204,23 +186,5 @@ export const listStyles = css`
     block-size: 1rem;
     border-radius: var(--_lf-radius-small);
     background: var(--_lf-color-surface-sunken);
-  }
-
-  .skeleton span:first-child {
-    flex: none;
-    inline-size: var(--_logo-size);
-    block-size: var(--_logo-size);
-  }
-
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton span {
-      animation: lf-list-pulse 1.2s ease-in-out infinite alternate;
-    }
-  }
-
-  @keyframes lf-list-pulse {
-    to {
-      opacity: 0.45;
-    }
   }
 `;

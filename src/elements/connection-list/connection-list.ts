@@ -11,7 +11,7 @@ import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { StringOverrides } from '../shared/i18n.js';
-import { renderLogo } from '../shared/logo.js';
+import { logoStyles, renderLogo } from '../shared/logo.js';
 import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
 import { listStyles } from './connection-list.styles.js';
 
@@ -67,6 +67,7 @@ export class LfConnectionList extends LfElement {
     focusStyles,
     visuallyHiddenStyles,
     buttonStyles,
+    logoStyles,
     listStyles,
   ];
 

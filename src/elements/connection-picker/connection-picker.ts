@@ -10,7 +10,7 @@ import { styleProps } from '../shared/style-props.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { StringOverrides } from '../shared/i18n.js';
-import { renderLogo } from '../shared/logo.js';
+import { logoStyles, renderLogo } from '../shared/logo.js';
 import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
 import { pickerStyles } from './connection-picker.styles.js';
 import { categoriesOf, connectionsByIntegration, filterSearchable, toSearchable, type Searchable } from './search.js';
@@ -66,6 +66,7 @@ export class LfConnectionPicker extends LfElement {
     focusStyles,
     visuallyHiddenStyles,
     buttonStyles,
+    logoStyles,
     pickerStyles,
   ];
 

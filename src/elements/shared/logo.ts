@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { css, html, type TemplateResult } from 'lit';
 import { styleProps } from './style-props.js';
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
@@ -91,3 +91,45 @@ export function renderLogo(source: LogoSource): TemplateResult {
         >${logoLetters(source.name)}</span
       >`;
 }
+
+/**
+ * Styles of `renderLogo`'s image or placeholder and of a loading skeleton row whose first span stands
+ * in for the logo. The including element sets `--_logo-size`.
+ */
+export const logoStyles = css`
+  .logo {
+    flex: none;
+    inline-size: var(--_logo-size);
+    block-size: var(--_logo-size);
+    border-radius: var(--_lf-radius-small);
+    object-fit: contain;
+  }
+
+  .logo--placeholder {
+    display: inline-grid;
+    place-items: center;
+    background: var(--_lf-logo-color, var(--_lf-color-neutral));
+    color: var(--_lf-logo-ink, var(--_lf-color-surface));
+    font-size: calc(var(--_logo-size) * 0.4);
+    font-weight: var(--_lf-font-weight-strong);
+    line-height: 1;
+  }
+
+  .skeleton span:first-child {
+    flex: none;
+    inline-size: var(--_logo-size);
+    block-size: var(--_logo-size);
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton span {
+      animation: lf-pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+
+  @keyframes lf-pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
+`;
