@@ -3,6 +3,8 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 // @ts-expect-error -- a plain .mjs helper shared with the test runner
 import { CHROME_ARGS, findBrowsers } from './scripts/browsers.mjs';
+// @ts-expect-error -- a plain .mjs helper shared with .storybook/main.ts
+import { litEntries } from './scripts/lit-entries.mjs';
 
 const { chrome } = findBrowsers() as { chrome: string };
 
@@ -13,14 +15,7 @@ export default defineConfig({
   // tests that already imported the old bundle fail with "Failed to fetch dynamically imported module".
   optimizeDeps: {
     include: [
-      'lit',
-      'lit/decorators.js',
-      'lit/directives/live.js',
-      'lit/directives/style-map.js',
-      'lit/directive-helpers.js',
-      '@lit/context',
-      '@lit/task',
-      'zod/mini',
+      ...(litEntries() as string[]),
       'storybook/test',
       '@storybook/addon-a11y/preview',
       '@storybook/web-components-vite',

@@ -1,4 +1,6 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
+// @ts-expect-error -- a plain .mjs helper shared with vitest.config.ts
+import { litEntries } from '../scripts/lit-entries.mjs';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
@@ -6,21 +8,10 @@ const config: StorybookConfig = {
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   async viteFinal(viteConfig) {
-    // One copy of Lit, context and zod for every story, or Lit warns about being loaded twice: every Lit
-    // entry point that the elements or Storybook's renderer (`lit/directive-helpers.js`) import.
+    // One copy of Lit, context and zod for every story, or Lit warns about being loaded twice.
     viteConfig.optimizeDeps = {
       ...viteConfig.optimizeDeps,
-      include: [
-        ...(viteConfig.optimizeDeps?.include ?? []),
-        'lit',
-        'lit/decorators.js',
-        'lit/directives/live.js',
-        'lit/directives/style-map.js',
-        'lit/directive-helpers.js',
-        '@lit/context',
-        '@lit/task',
-        'zod/mini',
-      ],
+      include: [...(viteConfig.optimizeDeps?.include ?? []), ...(litEntries() as string[])],
     };
     return viteConfig;
   },
