@@ -1,4 +1,5 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyCssLiterals } from './scripts/css-literals.mjs';
 
 /** Runtime dependencies stay external: the host's bundler dedupes them. */
 const external = [
@@ -11,7 +12,18 @@ const external = [
   /^react-dom($|\/)/,
 ];
 
+/** The CSS of the elements' css`...` templates minified in the build: JS minifiers leave template text as written. */
+const cssLiterals: Plugin = {
+  name: 'linkflow-css-literals',
+  apply: 'build',
+  transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
+    return { code: minifyCssLiterals(code), map: null };
+  },
+};
+
 export default defineConfig({
+  plugins: [cssLiterals],
   // The demo (`npm start`): index.html at the root, served on the memory adapter.
   server: { port: 5173, strictPort: false },
   build: {

@@ -5,8 +5,6 @@
 //   npm run bench                    the whole bench (about two minutes)
 //   npm run bench -- --markdown      the tables as Markdown too, for the README
 //   LF_BENCH_RUNS=25 npm run bench   more runs per timing (default 21; below 20 is marked as such)
-import { build as esbuild } from 'esbuild';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createReadStream, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg, platform, release } from 'node:os';
@@ -15,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { CHROME_ARGS, findBrowsers } from '../scripts/browsers.mjs';
-import { BUDGETS, measureSizes, TARGETS } from '../scripts/sizes.mjs';
+import { BUDGETS, measureSizes, splitBundle, TARGETS } from '../scripts/sizes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, '.tmp', 'bench-dist');
@@ -66,94 +64,21 @@ function roundStats(s, digits = 1) {
 
 // --------------------------------------------------------------------------------------------- bytes
 
-function compressed(code) {
-  return {
-    gzip: gzipSync(code, { level: 9 }).length,
-    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
-
-/** The package or folder a bundled input belongs to: npm packages by name, our files by folder. */
-function partOf(file) {
-  const path = file.split('/');
-  const at = path.lastIndexOf('node_modules');
-  if (at >= 0) return path[at + 1].startsWith('@') ? `${path[at + 1]}/${path[at + 2]}` : path[at + 1];
-  if (path[0] === 'src' && path[1] === 'elements') return path.slice(0, path[3] === 'locales' ? 4 : 3).join('/');
-  return path.slice(0, 2).join('/');
-}
-
-/**
- * The bundle of `entry` with code splitting on, as a host's bundler makes it: what the first load
- * fetches (the entry and the chunks it imports statically), the chunks loaded on demand (`import()`:
- * the locales other than English), and where the first load's minified bytes come from.
- */
-async function splitBundle(entry) {
-  const result = await esbuild({
-    entryPoints: [entry],
-    bundle: true,
-    splitting: true,
-    outdir: join(ROOT, '.tmp', 'bench-split'),
-    minify: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    conditions: ['browser', 'production'],
-    tsconfig: 'tsconfig.json',
-    write: false,
-    metafile: true,
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
-  const outputs = result.metafile.outputs;
-  const code = new Map(result.outputFiles.map((file) => [relative(ROOT, file.path), file.contents]));
-  const main = Object.keys(outputs).find((name) => outputs[name].entryPoint === entry);
-  const initial = new Set([main]);
-  for (const name of initial) {
-    for (const imported of outputs[name].imports) if (imported.kind === 'import-statement') initial.add(imported.path);
-  }
-  const sum = (names) =>
-    names.reduce(
-      (acc, name) => {
-        const { gzip, brotli } = compressed(code.get(name));
-        return { min: acc.min + outputs[name].bytes, gzip: acc.gzip + gzip, brotli: acc.brotli + brotli };
-      },
-      { min: 0, gzip: 0, brotli: 0 },
-    );
-  const parts = new Map();
-  for (const name of initial) {
-    for (const [file, { bytesInOutput }] of Object.entries(outputs[name].inputs)) {
-      parts.set(partOf(file), (parts.get(partOf(file)) ?? 0) + bytesInOutput);
-    }
-  }
-  const first = sum([...initial]);
-  const onDemand = Object.keys(outputs)
-    .filter((name) => !initial.has(name))
-    .map((name) => ({ input: Object.keys(outputs[name].inputs).join(', '), ...sum([name]) }));
-  return {
-    firstLoad: first,
-    onDemand,
-    parts: [...parts]
-      .map(([part, min]) => ({ part, min, share: round((100 * min) / first.min) }))
-      .sort((a, b) => b.min - a.min),
-  };
-}
-
 async function bytes() {
+  // Each entry's first load as a splitting bundler ships it; the other locales are rows of their own.
   const rows = await measureSizes();
   const entryOf = (key) => TARGETS.find((t) => t.key === key).entry;
   const split = { library: await splitBundle(entryOf('library')), picker: await splitBundle(entryOf('picker')) };
-  const withTarget = (row, target) => ({
-    ...row,
-    ...(target === undefined ? {} : { target, result: row.gzip <= target ? 'met' : 'over' }),
+  const sizes = rows.map((row) => {
+    const target = row.key && BUDGETS[row.key];
+    return {
+      name: row.name,
+      min: row.min,
+      gzip: row.gzip,
+      brotli: row.brotli,
+      ...(target ? { target, result: row.gzip <= target ? 'met' : 'over' } : {}),
+    };
   });
-  const sizes = rows.map((row) =>
-    withTarget({ name: row.name, min: row.min, gzip: row.gzip, brotli: row.brotli }, row.key && BUDGETS[row.key]),
-  );
-  // The same two bundles as a splitting bundler ships them: the other locales are fetched only when used.
-  for (const key of ['picker', 'library']) {
-    const name = `${key === 'picker' ? 'picker alone' : 'whole library'}, first load (other locales split off)`;
-    sizes.push(withTarget({ name, ...split[key].firstLoad, informational: true }, BUDGETS[key]));
-  }
   return { sizes, split };
 }
 

@@ -1,7 +1,16 @@
-// Byte sizes of the library as users ship it: each entry minified, then gzip and brotli.
-// Used by `npm run bench` (reported) and by the byte-budget test in `npm test` (asserted).
+// Byte sizes of the library as users ship it: each entry bundled with code splitting, as Vite or Rollup
+// ship it, minified, then gzip and brotli. An entry's figure is its first load: the entry chunk and every
+// chunk it imports statically. The catalogues loaded on demand (`import()`: the locales other than
+// English) are rows of their own. Used by `npm run bench` (reported) and by the byte budgets (asserted).
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { minifyCssLiterals } from './css-literals.mjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Budgets in bytes, min+gzip (issue: whole library ≤ 25 KB, picker alone ≤ 15 KB). */
 export const BUDGETS = { library: 25 * 1024, picker: 15 * 1024 };
@@ -24,36 +33,111 @@ export const TARGETS = [
   { name: 'whole library (define.js with lit, @lit/*, zod)', key: 'library', entry: 'src/define.ts', external: [] },
 ];
 
-async function minified(entry, external) {
+/** The build's css`...` minification (vite.config.ts), so the sizes are those of the code that ships. */
+const cssLiterals = {
+  name: 'linkflow-css-literals',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({
+      contents: minifyCssLiterals(await readFile(path, 'utf8')),
+      loader: 'ts',
+    }));
+  },
+};
+
+/** gzip (level 9) and brotli (quality 11) sizes of `code`. */
+export function compressed(code) {
+  return {
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** The package or folder a bundled input belongs to: npm packages by name, our files by folder. */
+function partOf(file) {
+  const path = file.split('/');
+  const at = path.lastIndexOf('node_modules');
+  if (at >= 0) return path[at + 1].startsWith('@') ? `${path[at + 1]}/${path[at + 2]}` : path[at + 1];
+  if (path[0] === 'src' && path[1] === 'elements') return path.slice(0, path[3] === 'locales' ? 4 : 3).join('/');
+  return path.slice(0, 2).join('/');
+}
+
+/**
+ * The bundle of `entry` with code splitting on, as a host's bundler makes it: what the first load
+ * fetches (the entry chunk and the chunks it imports statically), the chunks loaded on demand
+ * (`import()`: the locales other than English), and where the first load's minified bytes come from.
+ */
+export async function splitBundle(entry, external = []) {
   const result = await build({
+    absWorkingDir: ROOT,
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
+    outdir: join(tmpdir(), 'linkflow-sizes'),
     minify: true,
     format: 'esm',
     target: 'es2022',
     platform: 'browser',
     conditions: ['browser', 'production'],
+    charset: 'utf8',
     tsconfig: 'tsconfig.json',
     external,
     write: false,
+    metafile: true,
+    plugins: [cssLiterals],
     legalComments: 'none',
     logLevel: 'silent',
   });
-  return result.outputFiles[0].contents;
+  const outputs = result.metafile.outputs;
+  const code = new Map(result.outputFiles.map((file) => [relative(ROOT, file.path), file.contents]));
+  const main = Object.keys(outputs).find((name) => outputs[name].entryPoint === entry);
+  const initial = new Set([main]);
+  for (const name of initial) {
+    for (const imported of outputs[name].imports) {
+      if (imported.kind === 'import-statement' && !imported.external) initial.add(imported.path);
+    }
+  }
+  const sum = (names) =>
+    names.reduce(
+      (acc, name) => {
+        const { gzip, brotli } = compressed(code.get(name));
+        return { min: acc.min + code.get(name).length, gzip: acc.gzip + gzip, brotli: acc.brotli + brotli };
+      },
+      { min: 0, gzip: 0, brotli: 0 },
+    );
+  const parts = new Map();
+  for (const name of initial) {
+    for (const [file, { bytesInOutput }] of Object.entries(outputs[name].inputs)) {
+      parts.set(partOf(file), (parts.get(partOf(file)) ?? 0) + bytesInOutput);
+    }
+  }
+  const firstLoad = sum([...initial]);
+  const onDemand = Object.keys(outputs)
+    .filter((name) => name.endsWith('.js') && !initial.has(name))
+    .map((name) => ({ input: Object.keys(outputs[name].inputs).join(', '), ...sum([name]) }));
+  return {
+    firstLoad,
+    onDemand,
+    parts: [...parts]
+      .map(([part, min]) => ({ part, min, share: Number(((100 * min) / firstLoad.min).toFixed(1)) }))
+      .sort((a, b) => b.min - a.min),
+  };
 }
 
-/** Measures every target: `{ name, key?, min, gzip, brotli }` in bytes. */
+/**
+ * Measures every target's first load, then each catalogue loaded on demand (as the whole library splits
+ * them off): `{ name, key?, min, gzip, brotli }` in bytes.
+ */
 export async function measureSizes() {
   const rows = [];
+  let catalogues = [];
   for (const target of TARGETS) {
-    const code = await minified(target.entry, target.external);
-    rows.push({
-      name: target.name,
-      key: target.key,
-      min: code.length,
-      gzip: gzipSync(code, { level: 9 }).length,
-      brotli: brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    });
+    const { firstLoad, onDemand } = await splitBundle(target.entry, target.external);
+    rows.push({ name: target.name, key: target.key, ...firstLoad });
+    if (target.key === 'library') catalogues = onDemand;
+  }
+  for (const { input, min, gzip, brotli } of catalogues) {
+    const files = input.split(', ').map((file) => file.replace(/^.*\//, '').replace(/\.ts$/, ''));
+    rows.push({ name: `on demand: ${files.join(' + ')} catalogue`, min, gzip, brotli });
   }
   return rows;
 }

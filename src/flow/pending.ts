@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { WindowMode } from '../model/index.js';
 
 /** How long a started link waits for its return before its `state` is refused: one hour. */
@@ -34,16 +33,34 @@ export interface PendingRecord {
   readonly usedAt?: number;
 }
 
-const PendingRecordSchema = z.object({
-  state: z.string().check(z.minLength(1)),
-  integrationKey: z.string(),
-  integrationName: z.optional(z.string()),
-  connectionId: z.optional(z.string()),
-  startedAt: z.number(),
-  returnUrl: z.string(),
-  mode: z.enum(['redirect', 'popup']),
-  usedAt: z.optional(z.number()),
-});
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * The stored `item` as a record, or `undefined` when any field is missing or of the wrong type (a
+ * tampered or older entry). Checked by hand rather than with a schema: the flow stays free of zod in
+ * the browser. Only the known fields are kept.
+ */
+function toRecord(item: unknown): PendingRecord | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const fields: Partial<Record<keyof PendingRecord, unknown>> = item;
+  const { state, integrationKey, integrationName, connectionId, startedAt, returnUrl, mode, usedAt } = fields;
+  if (!isString(state) || state === '' || !isString(integrationKey) || !isString(returnUrl)) return undefined;
+  if (!isTime(startedAt) || (mode !== 'redirect' && mode !== 'popup')) return undefined;
+  if (integrationName !== undefined && !isString(integrationName)) return undefined;
+  if (connectionId !== undefined && !isString(connectionId)) return undefined;
+  if (usedAt !== undefined && !isTime(usedAt)) return undefined;
+  return {
+    state,
+    integrationKey,
+    ...(integrationName === undefined ? {} : { integrationName }),
+    ...(connectionId === undefined ? {} : { connectionId }),
+    startedAt,
+    returnUrl,
+    mode,
+    ...(usedAt === undefined ? {} : { usedAt }),
+  };
+}
 
 /** What looking a state up found. */
 export type PendingLookup =
@@ -77,8 +94,8 @@ function parseRecords(raw: string | null): PendingRecord[] {
   if (!Array.isArray(data)) return [];
   const records: PendingRecord[] = [];
   for (const item of data) {
-    const result = PendingRecordSchema.safeParse(item);
-    if (result.success) records.push(result.data);
+    const record = toRecord(item);
+    if (record) records.push(record);
   }
   return records;
 }

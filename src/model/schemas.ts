@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 
+import { CONNECTION_HEALTHS, CONNECTION_STATUSES } from './constants.js';
+
+export { CONNECTION_HEALTHS, CONNECTION_STATUSES, LINK_FLOW_STEPS } from './constants.js';
+export type { ConnectionHealth, ConnectionStatus, LinkFlowStep, WindowMode } from './constants.js';
+
 /** Where a connection stands with its provider. */
-export const ConnectionStatusSchema = z.enum(['pending', 'linked', 'unlinked', 'deauthorized']);
-export type ConnectionStatus = z.infer<typeof ConnectionStatusSchema>;
-export const CONNECTION_STATUSES = ConnectionStatusSchema.options;
+export const ConnectionStatusSchema = z.enum(CONNECTION_STATUSES);
 
 /** Whether data is flowing: `unhealthy` when the latest sync failed after the latest success. */
-export const ConnectionHealthSchema = z.enum(['healthy', 'unhealthy', 'unknown']);
-export type ConnectionHealth = z.infer<typeof ConnectionHealthSchema>;
-export const CONNECTION_HEALTHS = ConnectionHealthSchema.options;
+export const ConnectionHealthSchema = z.enum(CONNECTION_HEALTHS);
 
 /** A problem the vendor reported on a connection, active or resolved. */
 export const ConnectionIssueSchema = z.object({
@@ -52,20 +53,3 @@ export const ConnectionSchema = z.object({
   externalRef: z.optional(z.string()),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
-
-/** The steps of the link flow (DESIGN.md, "The flow"). */
-export const LINK_FLOW_STEPS = [
-  'idle',
-  'loading',
-  'choosing',
-  'starting',
-  'authorizing',
-  'verifying',
-  'linked',
-  'failed',
-  'cancelled',
-] as const;
-export type LinkFlowStep = (typeof LINK_FLOW_STEPS)[number];
-
-/** How the provider's page is shown: the whole tab, or a popup window. */
-export type WindowMode = 'redirect' | 'popup';

@@ -128,6 +128,44 @@ describe('PendingStore', () => {
     expect(store.all()).to.deep.equal([]);
   });
 
+  it('checks every field of a stored entry, and keeps only the known ones', () => {
+    const now = Date.now();
+    const good = { state: 's', integrationKey: 'x', startedAt: now, returnUrl: 'https://a.example/', mode: 'redirect' };
+    const storage = memoryStorage();
+    storage.setItem(
+      PENDING_STORAGE_KEY,
+      JSON.stringify([
+        { ...good, state: 'full', integrationName: 'Xero', connectionId: 'c1', usedAt: now, extra: 'dropped' },
+        { ...good, state: 'bare' },
+        { ...good, state: '' },
+        { ...good, state: 7 },
+        { ...good, state: 'no-key', integrationKey: undefined },
+        { ...good, state: 'key-number', integrationKey: 1 },
+        { ...good, state: 'time-string', startedAt: String(now) },
+        { ...good, state: 'url-null', returnUrl: null },
+        { ...good, state: 'name-null', integrationName: null },
+        { ...good, state: 'connection-number', connectionId: 3 },
+        { ...good, state: 'used-string', usedAt: 'yes' },
+        [good],
+        null,
+        42,
+      ]),
+    );
+    const records = new PendingStore(storage).all();
+    expect(records.map((r) => r.state)).to.deep.equal(['full', 'bare']);
+    expect(records[0]).to.deep.equal({
+      state: 'full',
+      integrationKey: 'x',
+      integrationName: 'Xero',
+      connectionId: 'c1',
+      startedAt: now,
+      returnUrl: 'https://a.example/',
+      mode: 'redirect',
+      usedAt: now,
+    });
+    expect(records[1]).to.deep.equal({ ...good, state: 'bare' });
+  });
+
   it('keeps records in memory when the storage throws', () => {
     const broken = {
       getItem(): string | null {

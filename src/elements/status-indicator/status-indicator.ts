@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import type { Connection, ConnectionHealth, ConnectionStatus } from '../../model/index.js';
+import { CONNECTION_HEALTHS, CONNECTION_STATUSES } from '../../model/constants.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -27,11 +28,11 @@ type View =
       readonly isConnection: boolean;
     };
 
-// Listed here rather than read from the model's schemas, so the element does not pull zod in.
-const STATUSES: readonly ConnectionStatus[] = ['pending', 'linked', 'unlinked', 'deauthorized'];
-const HEALTHS: readonly ConnectionHealth[] = ['healthy', 'unhealthy', 'unknown'];
-const isStatus = (value: unknown): value is ConnectionStatus => STATUSES.includes(value as ConnectionStatus);
-const isHealth = (value: unknown): value is ConnectionHealth => HEALTHS.includes(value as ConnectionHealth);
+// From the model's zod-free constants: the element does not pull the schemas (and zod) in.
+const isStatus = (value: unknown): value is ConnectionStatus =>
+  (CONNECTION_STATUSES as readonly unknown[]).includes(value);
+const isHealth = (value: unknown): value is ConnectionHealth =>
+  (CONNECTION_HEALTHS as readonly unknown[]).includes(value);
 
 /**
  * A connection's status and health as an icon, a label and a detail line with the last sync as a
