@@ -275,4 +275,56 @@ describe('<lf-link-flow>', () => {
     expect(el.getAttribute('step')).to.equal('choosing');
     await expect(el).to.be.accessible();
   });
+
+  for (const [label, attrs] of [
+    ['dark', { theme: 'dark', lang: 'en', dir: 'ltr' }],
+    ['right to left (Arabic)', { theme: 'light', lang: 'ar', dir: 'rtl' }],
+    ['dark and right to left', { theme: 'dark', lang: 'ar', dir: 'rtl' }],
+  ] as const) {
+    it(`has no axe violation while choosing, linked and failed, ${label}`, async () => {
+      const first = fakeWindow({ href: APP, storage });
+      const wrap = await fixture<HTMLDivElement>(
+        html`<div lang=${attrs.lang} dir=${attrs.dir}>
+          <lf-link-flow
+            theme=${attrs.theme}
+            .adapter=${memory}
+            .flowOptions=${{ window: first.win, storage }}
+            .poll=${{ initial: 10, max: 20, deadline: 2000 }}
+          ></lf-link-flow>
+        </div>`,
+      );
+      const el = wrap.querySelector('lf-link-flow')!;
+      await until(el, 'choosing');
+      await waitUntil(() =>
+        shadow(el).querySelector('lf-connection-picker')?.shadowRoot?.querySelector('[role="option"]'),
+      );
+      await expect(wrap).to.be.accessible();
+      await el.flow!.select('gbol');
+      el.remove();
+
+      const back = completeMemoryConsent(memory, first.assigned[0]!, 'approve');
+      const linked = await fixture<HTMLDivElement>(
+        html`<div lang=${attrs.lang} dir=${attrs.dir}>
+          <lf-link-flow
+            theme=${attrs.theme}
+            .adapter=${memory}
+            .flowOptions=${{ window: fakeWindow({ href: back.href, storage }).win, storage }}
+            .poll=${{ initial: 10, max: 20, deadline: 2000 }}
+          ></lf-link-flow>
+        </div>`,
+      );
+      const again = linked.querySelector('lf-link-flow')!;
+      await until(again, 'linked');
+      await again.updateComplete;
+      await expect(linked).to.be.accessible();
+
+      memory.setFailure('startLink', 'unauthorized');
+      again.flow!.reset();
+      await again.flow!.load();
+      await again.flow!.select('gbol');
+      await until(again, 'failed');
+      await again.updateComplete;
+      await expect(linked).to.be.accessible();
+    });
+  }
 });

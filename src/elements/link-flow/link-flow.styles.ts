@@ -7,7 +7,10 @@ export const linkFlowStyles = css`
     --_padding: var(--lf-link-flow-padding, var(--_lf-space-4));
     --_spinner: var(--lf-link-flow-spinner-color, var(--_lf-color-accent));
   }
+  /* Its own surface, so a forced theme reads on any page background. */
   .base {
+    background: var(--lf-link-flow-background, var(--_lf-color-surface));
+    color: var(--_lf-color-text);
     display: flex;
     flex-direction: column;
     gap: var(--_gap);

@@ -70,6 +70,7 @@ const WAITING: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', '
  * @csspart restart - The button that goes back to choosing.
  * @csspart retry - The try-again button after a cancel.
  *
+ * @cssproperty [--lf-link-flow-background=var(--lf-color-surface)] - Background of the element.
  * @cssproperty [--lf-link-flow-gap=var(--lf-space-4)] - Space between the parts of a step.
  * @cssproperty [--lf-link-flow-padding=var(--lf-space-4)] - Padding of a waiting, linked or cancelled step.
  * @cssproperty [--lf-link-flow-spinner-color=var(--lf-color-accent)] - Colour of the progress indicator.
