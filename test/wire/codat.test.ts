@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ConnectionSchema, IntegrationSchema, LinkError } from '../../src/model/index.js';
+import { ConnectionSchema, IntegrationSchema } from '../../src/model/index.js';
 import {
   CODAT_SOURCE_TYPES,
   parseCodatConnection,
@@ -7,51 +7,7 @@ import {
   parseCodatError,
   parseCodatIntegrationsPage,
 } from '../../src/wire/index.js';
-import { loadWire } from '../helpers/wire.js';
-
-type Json = Record<string, unknown>;
-
-/** Runs `run`, which must throw; answers the `LinkError` it threw (failing on anything else). */
-function thrown(run: () => unknown): LinkError {
-  try {
-    run();
-  } catch (error) {
-    expect(LinkError.is(error), `expected a LinkError, got ${String(error)}`).to.equal(true);
-    return error as LinkError;
-  }
-  return expect.fail('expected a LinkError to be thrown');
-}
-
-/** Asserts that `run` fails with `invalid-response` naming `path` among its details. */
-function expectInvalidAt(run: () => unknown, path: string): LinkError {
-  const error = thrown(run);
-  expect(error.code).to.equal('invalid-response');
-  expect(error.retryable).to.equal(false);
-  expect(
-    error.details.map((detail) => detail.path),
-    error.message,
-  ).to.include(path);
-  return error;
-}
-
-/** A copy of `source` with `key` removed. */
-function without(source: Json, key: string): Json {
-  const copy = structuredClone(source);
-  delete copy[key];
-  return copy;
-}
-
-/** A copy of `source` with `changes` applied. */
-function withFields(source: Json, changes: Json): Json {
-  return { ...structuredClone(source), ...changes };
-}
-
-/** `value` wrapped in `depth` arrays. */
-function nested(depth: number, value: unknown = 'x'): unknown {
-  let out = value;
-  for (let level = 0; level < depth; level += 1) out = [out];
-  return out;
-}
+import { expectInvalidAt, loadWire, nested, without, withFields, type Json } from '../helpers/wire.js';
 
 describe('Codat wire parsing', () => {
   let connection: Json;

@@ -1,53 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { ConnectionSchema, IntegrationSchema, LinkError } from '../../src/model/index.js';
+import { ConnectionSchema, IntegrationSchema } from '../../src/model/index.js';
 import {
   parseUnifiedConnection,
   parseUnifiedConnectionList,
   parseUnifiedError,
   parseUnifiedIntegrationList,
 } from '../../src/wire/index.js';
-import { loadWire } from '../helpers/wire.js';
-
-type Json = Record<string, unknown>;
-
-/** Runs `run`, which must throw; answers the `LinkError` it threw (failing on anything else). */
-function thrown(run: () => unknown): LinkError {
-  try {
-    run();
-  } catch (error) {
-    expect(LinkError.is(error), `expected a LinkError, got ${String(error)}`).to.equal(true);
-    return error as LinkError;
-  }
-  return expect.fail('expected a LinkError to be thrown');
-}
-
-/** Asserts that `run` fails with `invalid-response` naming `path` among its details. */
-function expectInvalidAt(run: () => unknown, path: string): LinkError {
-  const error = thrown(run);
-  expect(error.code).to.equal('invalid-response');
-  expect(error.retryable).to.equal(false);
-  expect(
-    error.details.map((detail) => detail.path),
-    error.message,
-  ).to.include(path);
-  return error;
-}
-
-function without(source: Json, key: string): Json {
-  const copy = structuredClone(source);
-  delete copy[key];
-  return copy;
-}
-
-function withFields(source: Json, changes: Json): Json {
-  return { ...structuredClone(source), ...changes };
-}
-
-function nested(depth: number, value: unknown = 'x'): unknown {
-  let out = value;
-  for (let level = 0; level < depth; level += 1) out = [out];
-  return out;
-}
+import { expectInvalidAt, loadWire, nested, thrown, without, withFields, type Json } from '../helpers/wire.js';
 
 /** Every string value inside `value`. */
 function stringsIn(value: unknown, out: string[] = []): string[] {
