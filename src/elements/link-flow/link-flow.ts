@@ -14,7 +14,7 @@ import type { LfSelectEvent } from '../../events/select.js';
 import { LfStateChangeEvent } from '../../events/state-change.js';
 import { LinkFlow, type LinkFlowEvent, type LinkFlowOptions, type LinkFlowSnapshot } from '../../flow/link-flow.js';
 import type { PollSettings } from '../../flow/poller.js';
-import type { LinkFlowStep, WindowMode } from '../../model/index.js';
+import type { Connection, LinkFlowStep, WindowMode } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -338,35 +338,29 @@ export class LfLinkFlow extends LfElement {
         <span part="spinner" class="spinner" aria-hidden="true"></span>
         <span>${this.#t(step === 'verifying' ? 'flow.verifyingHint' : 'flow.waitingHint', { name })}</span>
       </div>
-      ${
-        connection && step === 'verifying'
-          ? html`<lf-status-indicator
-              part="status"
-              .connection=${connection}
-              .strings=${this.strings}
-            ></lf-status-indicator>`
-          : nothing
-      }
+      ${step === 'verifying' ? this.renderStatus(connection) : nothing}
       <div part="actions" class="actions">
         <button part="cancel" class="button" type="button" @click=${this.onCancel}>${this.#t('common.cancel')}</button>
       </div>
     </section>`;
   }
 
+  /** The connection's status under a waiting or linked step, when the connection is known. */
+  private renderStatus(connection: Connection | undefined): TemplateResult | typeof nothing {
+    return connection
+      ? html`<lf-status-indicator
+          part="status"
+          .connection=${connection}
+          .strings=${this.strings}
+        ></lf-status-indicator>`
+      : nothing;
+  }
+
   private renderLinked(): TemplateResult {
     const { integration, connection } = this.snapshot;
     const name = connection?.integrationName ?? integration?.name ?? '';
     return html`<section part="step" class="step step--linked">
-      ${this.renderHeading(this.#t('flow.linked', { name }))}
-      ${
-        connection
-          ? html`<lf-status-indicator
-              part="status"
-              .connection=${connection}
-              .strings=${this.strings}
-            ></lf-status-indicator>`
-          : nothing
-      }
+      ${this.renderHeading(this.#t('flow.linked', { name }))} ${this.renderStatus(connection)}
       <slot name="linked"></slot>
       <div part="actions" class="actions">
         <button part="restart" class="button" type="button" @click=${this.onRestart}>${this.#t('flow.another')}</button>
