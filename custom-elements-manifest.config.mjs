@@ -54,8 +54,8 @@ function defineElementCalls() {
 }
 
 /**
- * Keeps the public API only: private and protected members, `#fields` and the static `styles` are
- * implementation, and Storybook would otherwise offer them as controls.
+ * Keeps the public API only: private and protected members, `#fields` and the static `styles` and
+ * `properties` are implementation, and Storybook would otherwise offer them as controls.
  */
 function publicMembersOnly() {
   return {
@@ -64,13 +64,17 @@ function publicMembersOnly() {
       for (const mod of customElementsManifest.modules ?? []) {
         for (const declaration of mod.declarations ?? []) {
           if (!Array.isArray(declaration.members)) continue;
-          declaration.members = declaration.members.filter(
-            (member) =>
-              member.privacy !== 'private' &&
-              member.privacy !== 'protected' &&
-              !member.name.startsWith('#') &&
-              !(member.static && member.name === 'styles'),
-          );
+          const hidden = (member) =>
+            member.privacy === 'private' ||
+            member.privacy === 'protected' ||
+            member.name.startsWith('#') ||
+            (member.static && (member.name === 'styles' || member.name === 'properties'));
+          // A private reactive field (`{ state: true }` in `static properties`) is no attribute either.
+          const internal = new Set(declaration.members.filter(hidden).map((member) => member.name));
+          declaration.members = declaration.members.filter((member) => !hidden(member));
+          if (Array.isArray(declaration.attributes)) {
+            declaration.attributes = declaration.attributes.filter((attribute) => !internal.has(attribute.fieldName));
+          }
         }
       }
     },

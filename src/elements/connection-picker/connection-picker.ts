@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { LfRetryEvent } from '../../events/retry.js';
@@ -70,35 +69,48 @@ export class LfConnectionPicker extends LfElement {
     pickerStyles,
   ];
 
+  static override properties = {
+    integrations: { attribute: false },
+    connections: { attribute: false },
+    adapter: { attribute: false },
+    layout: { reflect: true },
+    query: {},
+    category: {},
+    value: {},
+    strings: { attribute: false },
+    theme: { reflect: true },
+    active: { state: true },
+  };
+
   /** The integrations to show; when unset they are loaded through the store. */
-  @property({ attribute: false }) integrations?: Integration[];
+  integrations?: Integration[];
 
   /** The user's connections, for each integration's status; when unset they come from the store. */
-  @property({ attribute: false }) connections?: Connection[];
+  connections?: Connection[];
 
   /** An adapter of the element's own, used instead of the enclosing `lf-provider`'s. */
-  @property({ attribute: false }) adapter?: ConnectionAdapter;
+  adapter?: ConnectionAdapter;
 
   /** `list` (one integration per row) or `grid` (tiles). */
-  @property({ reflect: true }) layout: PickerLayout = 'list';
+  layout: PickerLayout = 'list';
 
   /** The search text; updated as the user types. */
-  @property() query = '';
+  query = '';
 
   /** The category shown; empty for all. */
-  @property() category = '';
+  category = '';
 
   /** The key of the selected integration. */
-  @property() value = '';
+  value = '';
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Index (in the filtered list) of the option the keyboard is on; -1 for none. */
-  @state() private active = -1;
+  private active = -1;
 
   private readonly locale = new LocaleController(this);
   private readonly storedIntegrations = new StoreController<Integration[]>(this, {

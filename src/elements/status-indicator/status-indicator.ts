@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import type { Connection, ConnectionHealth, ConnectionStatus } from '../../model/index.js';
 import { CONNECTION_HEALTHS, CONNECTION_STATUSES } from '../../model/constants.js';
@@ -64,32 +63,44 @@ const isHealth = (value: unknown): value is ConnectionHealth =>
 export class LfStatusIndicator extends LfElement {
   static override styles = [...LfElement.styles, themeStyles, visuallyHiddenStyles, statusIndicatorStyles];
 
+  static override properties = {
+    connection: { attribute: false },
+    connectionId: { attribute: 'connection-id' },
+    status: {},
+    health: {},
+    paused: { type: Boolean, reflect: true },
+    adapter: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    announcement: { state: true },
+  };
+
   /** The connection to show; wins over `connection-id` and `status`. */
-  @property({ attribute: false }) connection?: Connection;
+  connection?: Connection;
 
   /** The id of a connection to load and keep live through the store. */
-  @property({ attribute: 'connection-id' }) connectionId?: string;
+  connectionId?: string;
 
   /** A bare status to show when there is no connection: `pending`, `linked`, `unlinked` or `deauthorized`. */
-  @property() status?: ConnectionStatus;
+  status?: ConnectionStatus;
 
   /** The health to show with a bare `status`: `healthy`, `unhealthy` or `unknown`. */
-  @property() health?: ConnectionHealth;
+  health?: ConnectionHealth;
 
   /** Whether a bare `status` is paused. */
-  @property({ type: Boolean, reflect: true }) paused = false;
+  paused = false;
 
   /** An adapter of the element's own, used instead of the enclosing `lf-provider`'s. */
-  @property({ attribute: false }) adapter?: ConnectionAdapter;
+  adapter?: ConnectionAdapter;
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** What the live region says now; empty until the shown state changes. */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly locale = new LocaleController(this);
   private readonly live = new StoreController<Connection>(this, {
