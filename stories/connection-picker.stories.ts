@@ -112,7 +112,7 @@ export const WithStatuses: Story = {
   args: { connections: CONNECTIONS },
   play: async ({ canvasElement }) => {
     const el = await rendered(canvasElement, 'lf-connection-picker');
-    await expect(shadow(el).querySelectorAll('lf-status-indicator').length).toBeGreaterThan(3);
+    await expect(shadow(el).querySelectorAll('[part~="status"]').length).toBeGreaterThan(3);
   },
 };
 

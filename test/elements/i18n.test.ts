@@ -55,7 +55,7 @@ class LocaleProbe extends LitElement {
   static override styles = [themeStyles];
   static override properties = { strings: { attribute: false } };
   strings?: StringOverrides;
-  readonly locale = new LocaleController(this);
+  readonly locale = new LocaleController(this, en);
   override render() {
     return html`<span>${this.locale.t('status.linked')}</span>`;
   }
@@ -153,13 +153,13 @@ describe('formatMessage', () => {
 describe('translate', () => {
   it('takes overrides in order, then the catalogue, then English, then the key', async () => {
     await loadLocale('fr');
-    expect(translate('fr', 'status.linked')).to.equal('Connecté');
-    expect(translate('fr', 'status.linked', undefined, { 'status.linked': 'A' }, { 'status.linked': 'B' })).to.equal(
-      'A',
-    );
-    expect(translate('fr', 'status.linked', undefined, undefined, { 'status.linked': 'B' })).to.equal('B');
-    expect(translate('ja', 'status.linked')).to.equal('Connected');
-    expect(translate('en', 'no.such.key' as MessageKey)).to.equal('no.such.key');
+    expect(translate('fr', 'status.linked', undefined, en)).to.equal('Connecté');
+    expect(
+      translate('fr', 'status.linked', undefined, en, { 'status.linked': 'A' }, { 'status.linked': 'B' }),
+    ).to.equal('A');
+    expect(translate('fr', 'status.linked', undefined, en, undefined, { 'status.linked': 'B' })).to.equal('B');
+    expect(translate('ja', 'status.linked', undefined, en)).to.equal('Connected');
+    expect(translate('en', 'no.such.key' as MessageKey, undefined, en)).to.equal('no.such.key');
   });
 
   it('serves a regional tag from its language catalogue', async () => {
@@ -171,14 +171,14 @@ describe('translate', () => {
 
   it('accepts a host language, falling back to English key by key', () => {
     registerLocale('x-test', { 'status.linked': 'Linked (test)' });
-    expect(translate('x-test', 'status.linked')).to.equal('Linked (test)');
-    expect(translate('x-test', 'status.unlinked')).to.equal('Disconnected');
+    expect(translate('x-test', 'status.linked', undefined, en)).to.equal('Linked (test)');
+    expect(translate('x-test', 'status.unlinked', undefined, en)).to.equal('Disconnected');
   });
 
   it('loads a shipped language once and reports an unknown one', async () => {
     expect(await loadLocale('de')).to.equal(true);
     expect(await loadLocale('de-AT')).to.equal(true);
-    expect(translate('de-AT', 'status.linked')).to.equal('Verbunden');
+    expect(translate('de-AT', 'status.linked', undefined, en)).to.equal('Verbunden');
     expect(await loadLocale('tlh')).to.equal(false);
   });
 });
@@ -190,7 +190,7 @@ describe('relative time', () => {
     const fiveMinutesAgo = '2024-05-10T11:55:00Z';
     expect(formatRelativeTime(fiveMinutesAgo, 'en', now)).to.equal('5 minutes ago');
     expect(formatRelativeTime(fiveMinutesAgo, 'fr', now)).to.equal('il y a 5 minutes');
-    expect(translate('en', 'sync.last', { time: formatRelativeTime(fiveMinutesAgo, 'en', now) })).to.equal(
+    expect(translate('en', 'sync.last', { time: formatRelativeTime(fiveMinutesAgo, 'en', now) }, en)).to.equal(
       'Synced 5 minutes ago',
     );
   });
@@ -397,14 +397,14 @@ describe('LocaleController', () => {
     await loadLocale('fr');
     const probe = await fixture<LocaleProbe>(html`<lf-test-locale-probe lang="fr"></lf-test-locale-probe>`);
     const now = Date.now();
-    expect(probe.locale.relativeTime(now - 5 * 60_000, now)).to.equal('il y a 5 minutes');
+    expect(formatRelativeTime(now - 5 * 60_000, probe.locale.formatLocale, now)).to.equal('il y a 5 minutes');
     probe.lang = 'en';
     await settle();
-    expect(probe.locale.relativeTime(now - 5 * 60_000, now)).to.equal('5 minutes ago');
+    expect(formatRelativeTime(now - 5 * 60_000, probe.locale.formatLocale, now)).to.equal('5 minutes ago');
     probe.lang = 'ja';
     await settle();
     // No Japanese catalogue: the strings are English, and so is the time beside them.
-    expect(probe.locale.relativeTime(now - 5 * 60_000, now)).to.equal('5 minutes ago');
+    expect(formatRelativeTime(now - 5 * 60_000, probe.locale.formatLocale, now)).to.equal('5 minutes ago');
   });
 });
 

@@ -80,7 +80,7 @@ const detail = (el: LfStatusIndicator) => text(part(el, 'detail'));
 const liveRegion = (el: LfStatusIndicator) => el.shadowRoot!.querySelector('[role="status"]') as HTMLElement;
 const iconName = (el: LfStatusIndicator) =>
   [...part(el, 'icon')!.querySelector('svg')!.classList].find((c) => c.startsWith('icon-svg--'))!.slice(10);
-const tone = (el: LfStatusIndicator) => [...part(el, 'base')!.classList].find((c) => c.startsWith('base--'))!.slice(6);
+const tone = (el: LfStatusIndicator) => part(el, 'base')!.dataset['tone'];
 /** Lets the store answer and the element render. */
 async function settled(el: LfStatusIndicator) {
   for (let i = 0; i < 3; i++) {

@@ -9,6 +9,8 @@ import { toLinkError } from '../../model/link-error.js';
 import type { Connection, Integration } from '../../model/schemas.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
+import { commonStrings } from '../shared/locales/en/common.js';
+import { connectionListStrings } from '../shared/locales/en/connection-list.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { StringOverrides } from '../shared/i18n.js';
 import { logoStyles, renderLogo } from '../shared/logo.js';
@@ -101,7 +103,7 @@ export class LfConnectionList extends LfElement {
   /** What the live region says after an action succeeded. */
   @state() private announcement = '';
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, { ...commonStrings, ...connectionListStrings });
   private readonly storedConnections = new StoreController<Connection[]>(this, {
     subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
     read: (store) => (this.connections ? undefined : store.connections()),

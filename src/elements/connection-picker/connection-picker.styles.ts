@@ -155,14 +155,26 @@ export const pickerStyles = css`
   }
 
   .status {
+    display: inline-flex;
+    align-items: center;
     flex: none;
+    gap: var(--_lf-space-1);
     max-inline-size: 50%;
+    padding-inline: var(--_lf-space-2);
+    border-radius: var(--_lf-radius-pill);
+    background: var(--_lf-color-surface-sunken);
     font-size: var(--_lf-font-size-small);
+    font-weight: normal;
+    white-space: nowrap;
   }
 
-  /* One line per option (the list is windowed on a uniform row height): the status shows its icon and label. */
-  .status::part(detail) {
-    display: none;
+  .status::before {
+    content: '';
+    flex: none;
+    inline-size: 0.5rem;
+    block-size: 0.5rem;
+    border-radius: 50%;
+    background: var(--_tone);
   }
 
   .empty {

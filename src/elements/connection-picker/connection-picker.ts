@@ -6,7 +6,11 @@ import { LfSelectEvent } from '../../events/select.js';
 import type { Connection, Integration } from '../../model/schemas.js';
 import { LfElement } from '../base/base-element.js';
 import { styleProps } from '../shared/style-props.js';
+import { statusTone, toneStyles } from '../shared/status-tone.js';
 import { LocaleController } from '../controllers/locale-controller.js';
+import { commonStrings } from '../shared/locales/en/common.js';
+import { statusStrings } from '../shared/locales/en/status.js';
+import { pickerStrings } from '../shared/locales/en/picker.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { StringOverrides } from '../shared/i18n.js';
 import { logoStyles, renderLogo } from '../shared/logo.js';
@@ -32,8 +36,6 @@ const SKELETON_ROWS = 5;
  *
  * @summary A searchable, filterable, keyboard-navigable list of integrations to connect.
  *
- * @dependency lf-status-indicator
- *
  * @event lf-select - An enabled integration was chosen; `detail: { integration, connection? }`. Cancelable: a cancelled selection is not kept.
  * @event lf-retry - The user asked to load the integrations again after an error; `detail: { error }`.
  *
@@ -46,7 +48,8 @@ const SKELETON_ROWS = 5;
  * @csspart placeholder - The lettered placeholder drawn when a logo cannot be shown.
  * @csspart label - An integration's name.
  * @csspart badge - The "Beta" or "Unavailable" badge.
- * @csspart status - The status of the user's connection to an integration (an `lf-status-indicator`).
+ * @csspart status - The status of the user's connection to an integration, in words after a dot in its tone
+ *   (the dot takes the status indicator's `--lf-status-color-*` colours).
  * @csspart empty - The "no integrations" and "no results" messages.
  * @csspart error - The error message and its retry button.
  *
@@ -66,6 +69,7 @@ export class LfConnectionPicker extends LfElement {
     visuallyHiddenStyles,
     buttonStyles,
     logoStyles,
+    toneStyles,
     pickerStyles,
   ];
 
@@ -112,7 +116,7 @@ export class LfConnectionPicker extends LfElement {
   /** Index (in the filtered list) of the option the keyboard is on; -1 for none. */
   private active = -1;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, { ...commonStrings, ...statusStrings, ...pickerStrings });
   private readonly storedIntegrations = new StoreController<Integration[]>(this, {
     subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
     read: (store) => (this.integrations ? undefined : store.integrations()),
@@ -306,18 +310,20 @@ export class LfConnectionPicker extends LfElement {
             : html`<span part="badge" class="badge badge--unavailable">${t('picker.unavailable')}</span>`
         }
       </span>
-      ${
-        connection
-          ? html`<lf-status-indicator
-              part="status"
-              class="status"
-              theme=${this.theme ?? nothing}
-              .connection=${connection}
-              .strings=${this.strings}
-            ></lf-status-indicator>`
-          : nothing
-      }
+      ${connection ? this.renderStatus(connection) : nothing}
     </div>`;
+  }
+
+  /** The user's connection to an integration in a word or two, after a dot in the status's tone. */
+  private renderStatus({ status, health, paused }: Connection): TemplateResult {
+    const key = paused
+      ? 'status.paused'
+      : status === 'linked' && health === 'unhealthy'
+        ? 'health.unhealthy'
+        : (`status.${status}` as const);
+    return html`<span part="status" class="status" data-tone=${statusTone(status, health, paused)}
+      >${this.locale.t(key)}</span
+    >`;
   }
 
   /** Moves the keyboard to the option at `index` (clamped) and scrolls it into view. */

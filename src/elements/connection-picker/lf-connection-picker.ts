@@ -1,5 +1,4 @@
 import { defineElement } from '../base/define-element.js';
-import '../status-indicator/lf-status-indicator.js';
 import { LfConnectionPicker } from './connection-picker.js';
 
 defineElement('lf-connection-picker', LfConnectionPicker);

@@ -9,10 +9,10 @@ import {
   needsLoading,
   translate,
   type MessageKey,
+  type Messages,
   type MessageVars,
   type StringOverrides,
 } from '../shared/i18n.js';
-import { formatDateTime, formatRelativeTime, type DateInput } from '../shared/relative-time.js';
 
 /** An element the locale controller serves: it may carry its own per-key `strings`. */
 export type LocaleHost = ReactiveControllerHost & HTMLElement & { strings?: StringOverrides | undefined };
@@ -55,12 +55,15 @@ function explicitDir(element: Element): 'ltr' | 'rtl' | undefined {
  */
 export class LocaleController implements ReactiveController {
   private readonly host: LocaleHost;
+  private readonly english: Partial<Messages>;
   private readonly settingsConsumer: ContextConsumer<typeof settingsContext, LocaleHost>;
   #lang = DEFAULT_LOCALE;
   #dir: 'ltr' | 'rtl' = 'ltr';
 
-  constructor(host: LocaleHost) {
+  /** `english`: the element's strings in English (the parts of `locales/en/` it shows). */
+  constructor(host: LocaleHost, english: Partial<Messages>) {
     (this.host = host).addController(this);
+    this.english = english;
     this.settingsConsumer = new ContextConsumer(host, { context: settingsContext, subscribe: true });
   }
 
@@ -86,21 +89,14 @@ export class LocaleController implements ReactiveController {
 
   /** The message for `key` with its placeholders filled, after the element's and the provider's overrides. */
   t(key: MessageKey, vars?: MessageVars): string {
-    return translate(this.catalogue, key, vars, this.host.strings, this.settings?.strings);
+    return translate(this.catalogue, key, vars, this.english, this.host.strings, this.settings?.strings);
   }
 
-  /** "5 minutes ago" in the element's language; '' for a date that cannot be read. */
-  relativeTime(date: DateInput, now: number = Date.now()): string {
-    return formatRelativeTime(date, this.formatLocale, now);
-  }
-
-  /** The full date and time in the element's language; '' for a date that cannot be read. */
-  dateTime(date: DateInput): string {
-    return formatDateTime(date, this.formatLocale);
-  }
-
-  /** Numbers and dates follow the strings: the element's language when it has a catalogue, else English. */
-  private get formatLocale(): string {
+  /**
+   * The language to format numbers and dates in (`formatRelativeTime(date, locale.formatLocale)`): they
+   * follow the strings, so the element's language when it has a catalogue, else English.
+   */
+  get formatLocale(): string {
     return catalogueLocale(this.#lang) === undefined ? DEFAULT_LOCALE : this.#lang;
   }
 

@@ -6,6 +6,9 @@ import { LfRetryEvent } from '../../events/retry.js';
 import type { Connection, ConnectionIssue, LinkError } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
+import { formatRelativeTime } from '../shared/relative-time.js';
+import { commonStrings } from '../shared/locales/en/common.js';
+import { errorStrings } from '../shared/locales/en/errors.js';
 import type { StringOverrides } from '../shared/i18n.js';
 import { icon } from '../shared/icons.js';
 import { buttonStyles, focusStyles, themeStyles } from '../shared/theme.styles.js';
@@ -74,7 +77,7 @@ export class LfErrorPanel extends LfElement {
   @query('.title') private readonly titleElement?: HTMLElement | null;
   @query('.correlation-id') private readonly correlationElement?: HTMLElement | null;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, { ...commonStrings, ...errorStrings });
   /** What is shown, to tell a new error from a re-render of the same one. */
   #shown: unknown;
   /** The value the user dismissed, so only a new one shows the panel again. */
@@ -263,7 +266,7 @@ export class LfErrorPanel extends LfElement {
     const t = this.locale.t.bind(this.locale);
     return html`<ul part="issues" class="issues">
       ${issues.map((issue) => {
-        const since = issue.occurredAt ? this.locale.relativeTime(issue.occurredAt) : '';
+        const since = issue.occurredAt ? formatRelativeTime(issue.occurredAt, this.locale.formatLocale) : '';
         return html`<li part="issue">
           <span dir="auto">${issue.message}</span>
           ${

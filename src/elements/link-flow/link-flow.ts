@@ -17,6 +17,8 @@ import type { PollSettings } from '../../flow/poller.js';
 import type { Connection, LinkFlowStep, WindowMode } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
+import { commonStrings } from '../shared/locales/en/common.js';
+import { linkFlowStrings } from '../shared/locales/en/link-flow.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { MessageKey, StringOverrides } from '../shared/i18n.js';
 import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
@@ -122,7 +124,7 @@ export class LfLinkFlow extends LfElement {
 
   @query('[part~="heading"]') private readonly headingElement?: HTMLElement | null;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, { ...commonStrings, ...linkFlowStrings });
   private readonly stores = new StoreController(this);
   private readonly settings = new ContextConsumer(this, { context: settingsContext, subscribe: true });
 

@@ -1,5 +1,6 @@
-// The message catalogue: every user-facing string of every element comes from here.
-import { en, type MessageKey, type Messages } from './locales/en.js';
+// The message catalogue: every user-facing string of every element comes from here. English ships in
+// parts with the elements that show it (locales/en/*.ts); the other languages load whole, on demand.
+import type { MessageKey, Messages } from './locales/en.js';
 
 export type { MessageKey, Messages } from './locales/en.js';
 
@@ -15,8 +16,11 @@ export const DEFAULT_LOCALE = 'en';
 /** Languages written right to left (primary subtags). */
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
 
-/** The catalogues known now, by lower-cased language tag. */
-const catalogues = new Map<string, Partial<Messages>>([['en', en]]);
+/**
+ * The catalogues known now, by lower-cased language tag. English is there empty: its strings come with
+ * each element (`translate`'s `english`), and a host's `registerLocale('en', ...)` overrides them.
+ */
+const catalogues = new Map<string, Partial<Messages>>([['en', {}]]);
 
 /** The languages linkflow ships beside English, loaded on first use (bundlers split them out). */
 const shipped: Readonly<Record<string, () => Promise<{ readonly default: Partial<Messages> }>>> = {
@@ -86,97 +90,63 @@ export function directionOf(lang: string): 'ltr' | 'rtl' {
 
 /**
  * The message for `key` in `lang`: the first of `overrides` (in order), the language's catalogue,
- * English, and finally the key itself. Placeholders are filled from `vars`.
+ * the element's `english`, and finally the key itself. Placeholders are filled from `vars`.
  */
 export function translate(
   lang: string,
   key: MessageKey,
-  vars?: MessageVars,
+  vars: MessageVars | undefined,
+  english: Partial<Messages>,
   ...overrides: ReadonlyArray<StringOverrides | undefined>
 ): string {
-  let template: string | undefined;
-  for (const layer of overrides) {
-    const value = layer?.[key];
-    if (typeof value === 'string') {
-      template = value;
-      break;
-    }
-  }
-  if (template === undefined) {
-    const found = catalogueLocale(lang);
-    template = (found === undefined ? undefined : catalogues.get(found)?.[key]) ?? en[key] ?? key;
-  }
+  let template = overrides.map((layer) => layer?.[key]).find((value) => typeof value === 'string');
+  template ??= catalogues.get(catalogueLocale(lang) ?? '')?.[key] ?? english[key] ?? key;
   return formatMessage(template, vars, lang);
 }
+
+/** `{name}`, or `{name, plural, <selector> {text} ...}` whose texts may hold one more level of braces. */
+const PLACEHOLDER = /\{(\w+)(?:,\s*plural,((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*))?\}/g;
 
 /**
  * Fills `{name}` placeholders and ICU-style plurals `{count, plural, =0 {none} one {# item} other {# items}}`
  * (`#` is the number in `lang`). Unknown placeholders are left as written. The result is plain text.
  */
 export function formatMessage(template: string, vars: MessageVars | undefined, lang = DEFAULT_LOCALE): string {
-  if (!vars || !template.includes('{')) return template;
-  let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    if (open < 0) {
-      out += template.slice(i);
-      break;
-    }
-    out += template.slice(i, open);
-    const close = matchingBrace(template, open);
-    if (close < 0) {
-      out += template.slice(open);
-      break;
-    }
-    out += placeholder(template.slice(open + 1, close), template.slice(open, close + 1), vars, lang);
-    i = close + 1;
-  }
-  return out;
+  return vars
+    ? template.replace(PLACEHOLDER, (raw, name: string, options?: string) => {
+        const value = vars[name];
+        if (value === undefined) return raw;
+        if (options === undefined) return typeof value === 'number' ? formatNumber(value, lang) : value;
+        const count = Number(value);
+        const chosen = [`=${count}`, pluralCategory(lang, count), 'other']
+          .map((selector) => pluralOption(options, selector))
+          .find((text) => text !== undefined);
+        return chosen === undefined
+          ? raw
+          : formatMessage(chosen, vars, lang).replaceAll('#', formatNumber(count, lang));
+      })
+    : template;
 }
 
-function matchingBrace(text: string, open: number): number {
+/** The text of `selector` in the options of a plural: `one {# item}` → `# item`. */
+function pluralOption(options: string, selector: string): string | undefined {
   let depth = 0;
-  for (let j = open; j < text.length; j++) {
-    if (text[j] === '{') depth++;
-    else if (text[j] === '}' && --depth === 0) return j;
+  let start = -1;
+  let name = '';
+  for (let i = 0; i < options.length; i++) {
+    const c = options[i];
+    if (c === '{' && depth++ === 0) {
+      name = options.slice(start + 1, i).trim();
+      start = i;
+    } else if (c === '}' && --depth === 0) {
+      if (name === selector) return options.slice(start + 1, i);
+      start = i;
+    }
   }
-  return -1;
+  return undefined;
 }
 
-function placeholder(body: string, raw: string, vars: MessageVars, lang: string): string {
-  const comma = body.indexOf(',');
-  const name = (comma < 0 ? body : body.slice(0, comma)).trim();
-  const value = vars[name];
-  if (value === undefined) return raw;
-  if (comma < 0) return typeof value === 'number' ? formatNumber(value, lang) : value;
-  const rest = body.slice(comma + 1);
-  const second = rest.indexOf(',');
-  if (second < 0 || rest.slice(0, second).trim() !== 'plural') return raw;
-  const count = Number(value);
-  const options = pluralOptions(rest.slice(second + 1));
-  const category = safePluralCategory(lang, count);
-  const chosen = options.get(`=${count}`) ?? options.get(category) ?? options.get('other');
-  if (chosen === undefined) return raw;
-  return formatMessage(chosen, vars, lang).replaceAll('#', formatNumber(count, lang));
-}
-
-function pluralOptions(text: string): Map<string, string> {
-  const options = new Map<string, string>();
-  let i = 0;
-  while (i < text.length) {
-    const open = text.indexOf('{', i);
-    if (open < 0) break;
-    const selector = text.slice(i, open).trim();
-    const close = matchingBrace(text, open);
-    if (close < 0) break;
-    options.set(selector, text.slice(open + 1, close));
-    i = close + 1;
-  }
-  return options;
-}
-
-function safePluralCategory(lang: string, count: number): string {
+function pluralCategory(lang: string, count: number): string {
   try {
     return new Intl.PluralRules(lang).select(count);
   } catch {

@@ -42,22 +42,6 @@ export const statusIndicatorStyles = css`
     font-size: var(--_lf-font-size-small);
   }
 
-  .base--success {
-    --_tone: var(--lf-status-color-success, var(--_lf-color-success));
-  }
-  .base--warning {
-    --_tone: var(--lf-status-color-warning, var(--_lf-color-warning));
-  }
-  .base--danger {
-    --_tone: var(--lf-status-color-danger, var(--_lf-color-danger));
-  }
-  .base--accent {
-    --_tone: var(--lf-status-color-pending, var(--_lf-color-accent));
-  }
-  .base--neutral {
-    --_tone: var(--lf-status-color-neutral, var(--_lf-color-neutral));
-  }
-
   .icon-svg--spinner {
     animation: lf-spin 1s linear infinite;
   }

@@ -4,16 +4,20 @@ import type { Connection, ConnectionHealth, ConnectionStatus } from '../../model
 import { CONNECTION_HEALTHS, CONNECTION_STATUSES } from '../../model/constants.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
+import { formatRelativeTime } from '../shared/relative-time.js';
+import { indicatorStrings, statusStrings } from '../shared/locales/en/status.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { StringOverrides } from '../shared/i18n.js';
 import { icon, type IconName } from '../shared/icons.js';
+import { statusTone, toneStyles, type Tone } from '../shared/status-tone.js';
 import { themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
 import { statusIndicatorStyles } from './status-indicator.styles.js';
 
 /** How often the relative "synced … ago" text is refreshed. */
 const TICK_MS = 30_000;
 
-type Tone = 'success' | 'warning' | 'danger' | 'accent' | 'neutral';
+/** The icon of each status but `linked` (which shows its health). */
+const STATUS_ICONS = { pending: 'clock', unlinked: 'unlinked', deauthorized: 'revoked' } as const;
 
 /** What the indicator shows, whatever its source. */
 type View =
@@ -61,7 +65,7 @@ const isHealth = (value: unknown): value is ConnectionHealth =>
  * @cssproperty [--lf-status-color-neutral=var(--lf-color-neutral)] - Icon colour when paused, unlinked or unknown.
  */
 export class LfStatusIndicator extends LfElement {
-  static override styles = [...LfElement.styles, themeStyles, visuallyHiddenStyles, statusIndicatorStyles];
+  static override styles = [...LfElement.styles, themeStyles, visuallyHiddenStyles, toneStyles, statusIndicatorStyles];
 
   static override properties = {
     connection: { attribute: false },
@@ -102,7 +106,7 @@ export class LfStatusIndicator extends LfElement {
   /** What the live region says now; empty until the shown state changes. */
   private announcement = '';
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, { ...statusStrings, ...indicatorStrings });
   private readonly live = new StoreController<Connection>(this, {
     subscribe: (store, listener) => {
       const id = this.watchedId;
@@ -199,7 +203,7 @@ export class LfStatusIndicator extends LfElement {
         if (view.paused) parts.push(statusLabel);
         if (view.status === 'linked' && view.health) parts.push(t(`health.${view.health}`));
         if (withSync && view.isConnection) {
-          const time = view.lastSyncAt ? this.locale.relativeTime(view.lastSyncAt) : '';
+          const time = view.lastSyncAt ? formatRelativeTime(view.lastSyncAt, this.locale.formatLocale) : '';
           if (time) parts.push(t('sync.last', { time }));
           else if (view.status === 'linked') parts.push(t('sync.never'));
         }
@@ -218,14 +222,13 @@ export class LfStatusIndicator extends LfElement {
         return { icon: 'error', tone: 'danger' };
       case 'none':
         return { icon: 'unlinked', tone: 'neutral' };
-      case 'status':
-        if (view.paused) return { icon: 'pause', tone: 'neutral' };
-        if (view.status === 'pending') return { icon: 'clock', tone: 'accent' };
-        if (view.status === 'unlinked') return { icon: 'unlinked', tone: 'neutral' };
-        if (view.status === 'deauthorized') return { icon: 'revoked', tone: 'danger' };
-        if (view.health === 'unhealthy') return { icon: 'warning', tone: 'warning' };
-        if (view.health === 'healthy') return { icon: 'check', tone: 'success' };
-        return { icon: 'link', tone: 'neutral' };
+      case 'status': {
+        const { status, health, paused } = view;
+        const tone = statusTone(status, health, paused);
+        if (paused) return { icon: 'pause', tone };
+        if (status !== 'linked') return { icon: STATUS_ICONS[status], tone };
+        return { icon: health === 'unhealthy' ? 'warning' : health === 'healthy' ? 'check' : 'link', tone };
+      }
     }
   }
 
@@ -236,7 +239,8 @@ export class LfStatusIndicator extends LfElement {
     const stateName = view.kind === 'status' ? (view.paused ? 'paused' : view.status) : view.kind;
     return html`<div
         part="base"
-        class="base base--${look.tone}"
+        class="base"
+        data-tone=${look.tone}
         data-state=${stateName}
         lang=${this.locale.lang}
         dir=${this.locale.dir}
