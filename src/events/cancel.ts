@@ -1,13 +1,12 @@
+import { LfEvent } from './event.js';
 export type LfCancelDetail = { readonly integrationKey?: string; readonly message?: string };
 
 /** The user cancelled at the provider, closed the popup, or backed out. Bubbles and crosses shadow roots. */
-export class LfCancelEvent extends Event {
+export class LfCancelEvent extends LfEvent<LfCancelDetail> {
   static readonly eventName = 'lf-cancel';
-  readonly detail: LfCancelDetail;
 
-  constructor(detail: LfCancelDetail, init: { cancelable?: boolean } = {}) {
-    super(LfCancelEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfCancelDetail, init?: { cancelable?: boolean }) {
+    super(LfCancelEvent.eventName, detail, init);
   }
 }
 

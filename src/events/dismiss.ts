@@ -1,4 +1,5 @@
 import { type Connection, type LinkError } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfDismissDetail = { readonly error?: LinkError; readonly connection?: Connection };
 
@@ -6,13 +7,11 @@ export type LfDismissDetail = { readonly error?: LinkError; readonly connection?
  * The user dismissed an error panel. Cancelable: `preventDefault()` keeps the panel shown.
  * Bubbles and crosses shadow roots.
  */
-export class LfDismissEvent extends Event {
+export class LfDismissEvent extends LfEvent<LfDismissDetail> {
   static readonly eventName = 'lf-dismiss';
-  readonly detail: LfDismissDetail;
 
-  constructor(detail: LfDismissDetail, init: { cancelable?: boolean } = {}) {
-    super(LfDismissEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfDismissDetail, init?: { cancelable?: boolean }) {
+    super(LfDismissEvent.eventName, detail, init);
   }
 }
 

@@ -1,15 +1,14 @@
 import { type LinkError } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfErrorDetail = { readonly error: LinkError };
 
 /** Something failed; `error.code` says what. Bubbles and crosses shadow roots. */
-export class LfErrorEvent extends Event {
+export class LfErrorEvent extends LfEvent<LfErrorDetail> {
   static readonly eventName = 'lf-error';
-  readonly detail: LfErrorDetail;
 
-  constructor(detail: LfErrorDetail, init: { cancelable?: boolean } = {}) {
-    super(LfErrorEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfErrorDetail, init?: { cancelable?: boolean }) {
+    super(LfErrorEvent.eventName, detail, init);
   }
 }
 

@@ -1,4 +1,5 @@
-// One Event subclass per event, each declared in GlobalEventHandlersEventMap.
+// One Event subclass per event (of LfEvent), each declared in GlobalEventHandlersEventMap.
+export * from './event.js';
 export * from './select.js';
 export * from './link-start.js';
 export * from './linked.js';

@@ -1,4 +1,5 @@
 import { type WindowMode } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfLinkStartDetail = {
   readonly integrationKey: string;
@@ -7,13 +8,11 @@ export type LfLinkStartDetail = {
 };
 
 /** The flow is about to send the user to the provider. Bubbles and crosses shadow roots. */
-export class LfLinkStartEvent extends Event {
+export class LfLinkStartEvent extends LfEvent<LfLinkStartDetail> {
   static readonly eventName = 'lf-link-start';
-  readonly detail: LfLinkStartDetail;
 
-  constructor(detail: LfLinkStartDetail, init: { cancelable?: boolean } = {}) {
-    super(LfLinkStartEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfLinkStartDetail, init?: { cancelable?: boolean }) {
+    super(LfLinkStartEvent.eventName, detail, init);
   }
 }
 

@@ -1,15 +1,14 @@
 import { type Connection } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfLinkedDetail = { readonly connection: Connection };
 
 /** The connection is verified as linked. Bubbles and crosses shadow roots. */
-export class LfLinkedEvent extends Event {
+export class LfLinkedEvent extends LfEvent<LfLinkedDetail> {
   static readonly eventName = 'lf-linked';
-  readonly detail: LfLinkedDetail;
 
-  constructor(detail: LfLinkedDetail, init: { cancelable?: boolean } = {}) {
-    super(LfLinkedEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfLinkedDetail, init?: { cancelable?: boolean }) {
+    super(LfLinkedEvent.eventName, detail, init);
   }
 }
 

@@ -1,15 +1,14 @@
 import { type Connection } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfReconnectDetail = { readonly connection: Connection };
 
 /** The user asked to re-authorize a connection. Bubbles and crosses shadow roots. */
-export class LfReconnectEvent extends Event {
+export class LfReconnectEvent extends LfEvent<LfReconnectDetail> {
   static readonly eventName = 'lf-reconnect';
-  readonly detail: LfReconnectDetail;
 
-  constructor(detail: LfReconnectDetail, init: { cancelable?: boolean } = {}) {
-    super(LfReconnectEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfReconnectDetail, init?: { cancelable?: boolean }) {
+    super(LfReconnectEvent.eventName, detail, init);
   }
 }
 

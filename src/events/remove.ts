@@ -1,15 +1,14 @@
 import { type Connection } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfRemoveDetail = { readonly connection: Connection };
 
 /** The user confirmed removing a connection. Bubbles and crosses shadow roots. */
-export class LfRemoveEvent extends Event {
+export class LfRemoveEvent extends LfEvent<LfRemoveDetail> {
   static readonly eventName = 'lf-remove';
-  readonly detail: LfRemoveDetail;
 
-  constructor(detail: LfRemoveDetail, init: { cancelable?: boolean } = {}) {
-    super(LfRemoveEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfRemoveDetail, init?: { cancelable?: boolean }) {
+    super(LfRemoveEvent.eventName, detail, init);
   }
 }
 

@@ -1,15 +1,14 @@
 import { type LinkError } from '../model/index.js';
+import { LfEvent } from './event.js';
 
 export type LfRetryDetail = { readonly error?: LinkError };
 
 /** The user asked to try again after an error. Bubbles and crosses shadow roots. */
-export class LfRetryEvent extends Event {
+export class LfRetryEvent extends LfEvent<LfRetryDetail> {
   static readonly eventName = 'lf-retry';
-  readonly detail: LfRetryDetail;
 
-  constructor(detail: LfRetryDetail, init: { cancelable?: boolean } = {}) {
-    super(LfRetryEvent.eventName, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
-    this.detail = detail;
+  constructor(detail: LfRetryDetail, init?: { cancelable?: boolean }) {
+    super(LfRetryEvent.eventName, detail, init);
   }
 }
 

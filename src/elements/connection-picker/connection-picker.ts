@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { LfRetryEvent } from '../../events/retry.js';
 import { LfSelectEvent } from '../../events/select.js';
@@ -206,7 +205,7 @@ export class LfConnectionPicker extends LfElement {
           aria-label=${t('picker.search')}
           aria-controls=${this.#filtered.length ? 'list' : nothing}
           placeholder=${t('picker.searchPlaceholder')}
-          .value=${live(this.query)}
+          .value=${this.query}
           @input=${this.onSearchInput}
           @keydown=${this.onSearchKeydown}
         />
@@ -235,7 +234,7 @@ export class LfConnectionPicker extends LfElement {
       part="filters"
       class="filters"
       aria-label=${t('picker.category')}
-      .value=${live(this.category)}
+      .value=${this.category}
       @change=${this.onCategoryChange}
     >
       <option value="" ?selected=${!this.category}>${t('picker.allCategories')}</option>
