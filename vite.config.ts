@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vite';
-import { minifyCssLiterals } from './scripts/css-literals.mjs';
+import { literalsPlugin } from './scripts/literals.mjs';
 
 /** Runtime dependencies stay external: the host's bundler dedupes them. */
 const external = [
@@ -12,18 +12,14 @@ const external = [
   /^react-dom($|\/)/,
 ];
 
-/** The CSS of the elements' css`...` templates minified in the build: JS minifiers leave template text as written. */
-const cssLiterals: Plugin = {
-  name: 'linkflow-css-literals',
-  apply: 'build',
-  transform(code, id) {
-    if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-    return { code: minifyCssLiterals(code), map: null };
-  },
-};
+/**
+ * The markup of the elements' css`...`, html`...` and svg`...` templates minified in the build (see
+ * scripts/literals.mjs): JS minifiers leave template text as written.
+ */
+const literals: Plugin = { ...literalsPlugin(), apply: 'build' };
 
 export default defineConfig({
-  plugins: [cssLiterals],
+  plugins: [literals],
   // The demo (`npm start`): index.html at the root, served on the memory adapter.
   server: { port: 5173, strictPort: false },
   build: {

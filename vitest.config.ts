@@ -5,12 +5,14 @@ import { playwright } from '@vitest/browser-playwright';
 import { CHROME_ARGS, findBrowsers } from './scripts/browsers.mjs';
 // @ts-expect-error -- a plain .mjs helper shared with .storybook/main.ts
 import { litEntries } from './scripts/lit-entries.mjs';
+import { literalsPlugin } from './scripts/literals.mjs';
 
 const { chrome } = findBrowsers() as { chrome: string };
 
 // Every story is a test in Chromium: it must render, and axe must find no violation.
 export default defineConfig({
-  plugins: [storybookTest({ configDir: '.storybook' })],
+  // The stories render the templates as the build minifies them (scripts/literals.mjs).
+  plugins: [literalsPlugin(), storybookTest({ configDir: '.storybook' })],
   // Every dependency the stories reach, optimized up front: one found mid-run makes Vite re-bundle, and the
   // tests that already imported the old bundle fail with "Failed to fetch dynamically imported module".
   optimizeDeps: {

@@ -4,6 +4,7 @@ import { CHROME_ARGS, findBrowsers } from './scripts/browsers.mjs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testServerMiddleware } from './test/server/middleware.mjs';
 import { countReporter } from './test/server/count-reporter.mjs';
+import { minifyLiterals } from './scripts/literals.mjs';
 
 const only = process.env.LF_BROWSERS ? process.env.LF_BROWSERS.split(',') : ['chromium', 'firefox'];
 const paths = findBrowsers();
@@ -45,6 +46,15 @@ if (only.includes('firefox')) {
   );
 }
 
+/** The build's template minification (scripts/literals.mjs), before TypeScript: the tests run the templates that ship. */
+const literals = {
+  name: 'linkflow-literals',
+  async transform(context) {
+    if (!/^\/src\/.*\.ts$/.test(context.path) || !/\b(?:css|html|svg)`/.test(context.body)) return undefined;
+    return { body: await minifyLiterals(context.body, context.path) };
+  },
+};
+
 export default {
   files: process.env.LF_FILES ? process.env.LF_FILES.split(',') : ['test/**/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -60,5 +70,5 @@ export default {
   middleware: testServerMiddleware,
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter(process.env.LF_COUNTS_FILE)],
   filterBrowserLogs: ({ args }) => !String(args[0] ?? '').startsWith('Lit is in dev mode'),
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [literals, esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
 };

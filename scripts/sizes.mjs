@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { minifyCssLiterals } from './css-literals.mjs';
+import { minifyLiterals } from './literals.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -33,12 +33,12 @@ export const TARGETS = [
   { name: 'whole library (define.js with lit, @lit/*, zod)', key: 'library', entry: 'src/define.ts', external: [] },
 ];
 
-/** The build's css`...` minification (vite.config.ts), so the sizes are those of the code that ships. */
-const cssLiterals = {
-  name: 'linkflow-css-literals',
+/** The build's template minification (vite.config.ts), so the sizes are those of the code that ships. */
+const literals = {
+  name: 'linkflow-literals',
   setup(build) {
     build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({
-      contents: minifyCssLiterals(await readFile(path, 'utf8')),
+      contents: await minifyLiterals(await readFile(path, 'utf8'), path),
       loader: 'ts',
     }));
   },
@@ -83,7 +83,7 @@ export async function splitBundle(entry, external = []) {
     external,
     write: false,
     metafile: true,
-    plugins: [cssLiterals],
+    plugins: [literals],
     legalComments: 'none',
     logLevel: 'silent',
   });
