@@ -16,20 +16,26 @@ import { statusIndicatorStyles } from './status-indicator.styles.js';
 /** How often the relative "synced … ago" text is refreshed. */
 const TICK_MS = 30_000;
 
+/** Each state the indicator shows without a connection's status: its words, icon and tone. */
+const OWN_STATES = {
+  loading: ['statusIndicator.loading', 'spinner', 'accent'],
+  'not-found': ['statusIndicator.notFound', 'question', 'neutral'],
+  error: ['statusIndicator.error', 'error', 'danger'],
+  none: ['statusIndicator.none', 'unlinked', 'neutral'],
+} as const;
+
 /** The icon of each status but `linked` (which shows its health). */
 const STATUS_ICONS = { pending: 'clock', unlinked: 'unlinked', deauthorized: 'revoked' } as const;
 
-/** What the indicator shows, whatever its source. */
-type View =
-  | { readonly kind: 'loading' | 'not-found' | 'error' | 'none' }
-  | {
-      readonly kind: 'status';
-      readonly status: ConnectionStatus;
-      readonly health?: ConnectionHealth | undefined;
-      readonly paused: boolean;
-      readonly lastSyncAt?: string | undefined;
-      readonly isConnection: boolean;
-    };
+/** What the indicator shows, whatever its source: one of its own states, or a status (of a connection or bare). */
+interface View {
+  readonly kind: keyof typeof OWN_STATES | 'status';
+  readonly status?: ConnectionStatus;
+  readonly health?: ConnectionHealth | undefined;
+  readonly paused?: boolean;
+  /** The connection shown, when there is one (a bare status has none: no sync line). */
+  readonly connection?: Connection;
+}
 
 // From the model's zod-free constants: the element does not pull the schemas (and zod) in.
 const isStatus = (value: unknown): value is ConnectionStatus =>
@@ -127,44 +133,34 @@ export class LfStatusIndicator extends LfElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#timer = setInterval(() => {
-      const view = this.view();
-      if (view.kind === 'status' && view.lastSyncAt) this.requestUpdate();
+      if (this.view().connection?.lastSyncAt) this.requestUpdate();
     }, TICK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.#timer);
-    this.#timer = undefined;
   }
 
   private view(): View {
-    const fromConnection = (c: Connection): View => ({
-      kind: 'status',
-      status: c.status,
-      health: c.health,
-      paused: c.paused,
-      lastSyncAt: c.lastSyncAt,
-      isConnection: true,
-    });
-    if (this.connection) return fromConnection(this.connection);
-    if (this.watchedId) {
-      if (!this.live.store) return { kind: 'error' };
+    let connection = this.connection;
+    if (!connection && this.watchedId) {
       const snapshot = this.live.snapshot;
-      if (snapshot?.value) return fromConnection(snapshot.value);
-      if (snapshot?.error) return { kind: snapshot.error.code === 'not-found' ? 'not-found' : 'error' };
-      return { kind: 'loading' };
+      connection = snapshot?.value;
+      if (!connection) {
+        const code = this.live.store ? snapshot?.error?.code : 'error';
+        return { kind: !code ? 'loading' : code === 'not-found' ? 'not-found' : 'error' };
+      }
     }
-    if (isStatus(this.status)) {
-      return {
-        kind: 'status',
-        status: this.status,
-        health: isHealth(this.health) ? this.health : undefined,
-        paused: this.paused,
-        isConnection: false,
-      };
-    }
-    return { kind: 'none' };
+    if (connection) return { kind: 'status', ...connection, connection };
+    return isStatus(this.status)
+      ? {
+          kind: 'status',
+          status: this.status,
+          health: isHealth(this.health) ? this.health : undefined,
+          paused: this.paused,
+        }
+      : { kind: 'none' };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -188,48 +184,33 @@ export class LfStatusIndicator extends LfElement {
   /** Label and detail of `view`; the detail leaves the sync time out when `withSync` is false. */
   private words(view: View, withSync = true): { label: string; detail: string } {
     const t = this.locale.t.bind(this.locale);
-    switch (view.kind) {
-      case 'loading':
-        return { label: t('statusIndicator.loading'), detail: '' };
-      case 'not-found':
-        return { label: t('statusIndicator.notFound'), detail: '' };
-      case 'error':
-        return { label: t('statusIndicator.error'), detail: '' };
-      case 'none':
-        return { label: t('statusIndicator.none'), detail: '' };
-      case 'status': {
-        const statusLabel = t(`status.${view.status}`);
-        const parts: string[] = [];
-        if (view.paused) parts.push(statusLabel);
-        if (view.status === 'linked' && view.health) parts.push(t(`health.${view.health}`));
-        if (withSync && view.isConnection) {
-          const time = view.lastSyncAt ? formatRelativeTime(view.lastSyncAt, this.locale.formatLocale) : '';
-          if (time) parts.push(t('sync.last', { time }));
-          else if (view.status === 'linked') parts.push(t('sync.never'));
-        }
-        return { label: view.paused ? t('status.paused') : statusLabel, detail: parts.join(' · ') };
-      }
+    const { kind, status, health, paused, connection } = view;
+    if (kind !== 'status') return { label: t(OWN_STATES[kind][0]), detail: '' };
+    const statusLabel = t(`status.${status!}`);
+    const parts: string[] = paused ? [statusLabel] : [];
+    if (status === 'linked' && health) parts.push(t(`health.${health}`));
+    if (withSync && connection) {
+      const time = connection.lastSyncAt ? formatRelativeTime(connection.lastSyncAt, this.locale.formatLocale) : '';
+      if (time) parts.push(t('sync.last', { time }));
+      else if (status === 'linked') parts.push(t('sync.never'));
     }
+    return { label: paused ? t('status.paused') : statusLabel, detail: parts.join(' · ') };
   }
 
-  private appearance(view: View): { icon: IconName; tone: Tone } {
-    switch (view.kind) {
-      case 'loading':
-        return { icon: 'spinner', tone: 'accent' };
-      case 'not-found':
-        return { icon: 'question', tone: 'neutral' };
-      case 'error':
-        return { icon: 'error', tone: 'danger' };
-      case 'none':
-        return { icon: 'unlinked', tone: 'neutral' };
-      case 'status': {
-        const { status, health, paused } = view;
-        const tone = statusTone(status, health, paused);
-        if (paused) return { icon: 'pause', tone };
-        if (status !== 'linked') return { icon: STATUS_ICONS[status], tone };
-        return { icon: health === 'unhealthy' ? 'warning' : health === 'healthy' ? 'check' : 'link', tone };
-      }
-    }
+  private appearance({ kind, status, health, paused }: View): { icon: IconName; tone: Tone } {
+    if (kind !== 'status') return { icon: OWN_STATES[kind][1], tone: OWN_STATES[kind][2] };
+    return {
+      icon: paused
+        ? 'pause'
+        : status !== 'linked'
+          ? STATUS_ICONS[status!]
+          : health === 'unhealthy'
+            ? 'warning'
+            : health === 'healthy'
+              ? 'check'
+              : 'link',
+      tone: statusTone(status!, health, paused!),
+    };
   }
 
   protected override render() {
