@@ -120,15 +120,6 @@ export class PendingStore {
     this.#ttl = ttl;
   }
 
-  #read(): PendingRecord[] {
-    try {
-      if (this.#storage) return parseRecords(this.#storage.getItem(PENDING_STORAGE_KEY));
-    } catch {
-      this.#storage = undefined;
-    }
-    return parseRecords(this.#memory);
-  }
-
   /** Writes `records` less the expired ones; no record left removes the key. */
   #write(records: readonly PendingRecord[]): void {
     const live = records.filter((record) => !this.#isExpired(record));
@@ -151,25 +142,30 @@ export class PendingStore {
 
   /** Every record, expired ones included. */
   all(): PendingRecord[] {
-    return this.#read();
+    try {
+      if (this.#storage) return parseRecords(this.#storage.getItem(PENDING_STORAGE_KEY));
+    } catch {
+      this.#storage = undefined;
+    }
+    return parseRecords(this.#memory);
   }
 
   /** Writes `record`, replacing one with the same state and pruning expired ones. */
   add(record: PendingRecord): void {
-    this.#write([...this.#read().filter((other) => other.state !== record.state), record]);
+    this.#write([...this.all().filter((other) => other.state !== record.state), record]);
   }
 
   /** Finds the record of `state`: pending, used, expired, or unknown. */
   find(state: string | undefined): PendingLookup {
     // Every stored record has a state, so none matches an empty or missing one.
-    const record = this.#read().find((candidate) => candidate.state === state);
+    const record = this.all().find((candidate) => candidate.state === state);
     if (!record) return { status: 'unknown' };
     return { status: this.#isExpired(record) ? 'expired' : record.usedAt === undefined ? 'pending' : 'used', record };
   }
 
   /** Changes the record of `state` (mode after a popup fallback, the connection `startLink` made). */
   update(state: string, patch: Partial<Pick<PendingRecord, 'mode' | 'connectionId' | 'usedAt'>>): void {
-    const records = this.#read();
+    const records = this.all();
     const record = records.find((candidate) => candidate.state === state);
     if (record) {
       Object.assign(record, patch);
@@ -184,7 +180,7 @@ export class PendingStore {
 
   /** Removes the record of `state`. */
   remove(state: string): void {
-    const records = this.#read();
+    const records = this.all();
     const kept = records.filter((record) => record.state !== state);
     if (kept.length < records.length) this.#write(kept);
   }
