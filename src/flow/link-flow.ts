@@ -7,7 +7,7 @@ import {
   type LinkFlowStep,
   type WindowMode,
 } from '../model/index.js';
-import { PendingStore, type StorageLike } from './pending.js';
+import { PendingStore, type PendingRecord, type StorageLike } from './pending.js';
 import { pollUntilLinked, systemClock, type Clock, type PollHandle, type PollSettings } from './poller.js';
 import { cleanReturnUrl, safeReadReturn } from './return-url.js';
 import { createState } from './state.js';
@@ -108,11 +108,12 @@ interface Attempt {
   connection?: Connection;
   readonly controller: AbortController;
   popup?: PopupLike;
-  /** Stops checking the popup and listening for its return (message and channel). */
+  /**
+   * Stops checking the popup and listening for its return (message and channel). Cleared once it has
+   * run: when the attempt ended or a return for it was taken.
+   */
   unwatch?: (() => void) | undefined;
   poller?: PollHandle;
-  /** A return for this attempt has been taken. */
-  returned?: boolean;
 }
 
 const BUSY: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'verifying']);
@@ -223,7 +224,8 @@ export class LinkFlow {
       this.#integrations = [...integrations];
       this.#go('choosing');
     } catch (error) {
-      if (signal.aborted) return;
+      // No load left means this one finished, and what threw was taking its answer: nothing changes.
+      if (signal.aborted || !this.#loadController) return;
       this.#loadController = undefined;
       this.#fail(toLinkError(error), () => this.load());
     }
@@ -251,7 +253,12 @@ export class LinkFlow {
       url.hash = '';
       returnUrl = url.href;
     } catch (error) {
-      return this.#fail(toLinkError(error, 'unsafe-url'), this.#again({ integration, connectionId }), integration);
+      return this.#fail(
+        toLinkError(error, 'unsafe-url'),
+        this.#again({ integration, connectionId }),
+        undefined,
+        integration,
+      );
     }
 
     // Everything up to the popup is synchronous: the record first (a popup copies session storage).
@@ -267,20 +274,17 @@ export class LinkFlow {
       mode,
     });
     const attempt: Attempt = (this.#attempt = { state, integration, connectionId, controller: new AbortController() });
-    let blocked = false;
-    if (mode === 'popup') {
-      const popup = openPopup(this.#win, state);
-      if (popup) {
-        this.#watchPopup(attempt, popup);
-      } else {
-        blocked = true;
-        mode = 'redirect';
-        this.#pending.update(state, { mode });
-      }
+    // Null when the popup could not open (blocked): the link falls back to a redirect.
+    const popup = mode === 'popup' && openPopup(this.#win, state);
+    if (popup) {
+      this.#watchPopup(attempt, popup);
+    } else if (popup === null) {
+      mode = 'redirect';
+      this.#pending.update(state, { mode });
     }
 
     this.#go('starting', integration);
-    if (blocked) this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
+    if (popup === null) this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
     this.#emit(defined<LinkFlowEvent>({ type: 'link-start', integrationKey: integration.key, connectionId, mode }));
     return this.#start(attempt, returnUrl);
   }
@@ -309,11 +313,11 @@ export class LinkFlow {
       .map((record) => record.state);
     if (completePopupReturn(win, { states: popupStates })) return 'handed-off';
 
-    const lookup = this.#pending.find(ret.state);
+    const { record } = this.#pending.find(ret.state) as { record?: PendingRecord };
     try {
       // Only the address bar's own URL is rewritten; a URL handed in from elsewhere is left alone.
       if (parsed.href === new URL(win.location.href).href) {
-        const clean = cleanReturnUrl(parsed, this.#read, 'record' in lookup ? lookup.record : undefined);
+        const clean = cleanReturnUrl(parsed, this.#read, record);
         if (clean !== parsed.href) win.history.replaceState(win.history.state, '', clean);
       }
     } catch {
@@ -383,8 +387,7 @@ export class LinkFlow {
       url = checkUrl(result?.url, { allowedOrigins: this.allowedOrigins });
     } catch (error) {
       // Once startLink has answered, what fails is the check of its URL.
-      if (this.#attempt === attempt)
-        this.#fail(toLinkError(error, result ? 'unsafe-url' : undefined), retry, integration, attempt);
+      if (this.#attempt === attempt) this.#fail(toLinkError(error, result ? 'unsafe-url' : undefined), retry, attempt);
       return;
     }
     const connection = result.connection;
@@ -449,7 +452,8 @@ export class LinkFlow {
    * of a return already taken, a forged message) is ignored and changes nothing.
    */
   #onReturnMessage(attempt: Attempt, data: unknown): void {
-    if (this.#attempt !== attempt || attempt.returned || !isReturnMessage(data)) return;
+    // An attempt that ended or already took its return no longer watches: a late copy changes nothing.
+    if (!attempt.unwatch || !isReturnMessage(data)) return;
     let url: URL;
     try {
       url = new URL(data.href);
@@ -471,7 +475,6 @@ export class LinkFlow {
       else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, retry);
     };
     if (this.#snapshot.step !== 'authorizing' || !id) return done();
-    attempt.returned = true;
     this.#stopPopup(attempt, false);
     this.#go('verifying', attempt.integration, attempt.connection);
     this.#source.getConnection(id, { signal: attempt.controller.signal, force: true }).then(done, () => done());
@@ -483,14 +486,13 @@ export class LinkFlow {
   #takeReturn(ret: LinkReturn, current: Attempt | undefined): void {
     const lookup = this.#pending.find(ret.state);
     if (lookup.status !== 'pending') {
-      const record = 'record' in lookup ? lookup.record : undefined;
+      const { record } = lookup as { record?: PendingRecord };
       if (lookup.status === 'expired') this.#pending.remove(lookup.record.state);
-      if (current) current.returned = true;
       return this.#fail(
         new LinkError('state-mismatch', MISMATCH_MESSAGE),
         () => this.load(),
-        current?.integration ?? (record && this.#integration(record.integrationKey, record.integrationName)),
         current,
+        current?.integration ?? (record && this.#integration(record.integrationKey, record.integrationName)),
       );
     }
     const record = lookup.record;
@@ -501,19 +503,17 @@ export class LinkFlow {
       connectionId: record.connectionId,
       controller: new AbortController(),
     });
-    attempt.returned = true;
     this.#stopPopup(attempt, true);
     const retry = this.#again(attempt);
 
     if (ret.outcome === 'cancelled') return this.#cancelled(attempt, ret.message, retry);
-    if (ret.outcome === 'failed') {
-      const message = ret.message?.trim() || 'The provider could not link the account.';
-      return this.#fail(new LinkError('provider', message), retry, attempt.integration, attempt);
-    }
     const connectionId = ret.connectionId ?? attempt.connectionId ?? record.connectionId;
-    if (!connectionId) {
-      const error = new LinkError('invalid-response', 'The provider’s return named no connection.');
-      return this.#fail(error, retry, attempt.integration, attempt);
+    if (ret.outcome === 'failed' || !connectionId) {
+      const error =
+        ret.outcome === 'failed'
+          ? new LinkError('provider', ret.message?.trim() || 'The provider could not link the account.')
+          : new LinkError('invalid-response', 'The provider’s return named no connection.');
+      return this.#fail(error, retry, attempt);
     }
     this.#verify(attempt, connectionId);
   }
@@ -563,7 +563,7 @@ export class LinkFlow {
         if (this.#attempt !== attempt) return;
         // Trying again verifies the same connection anew; no second authorization.
         const retry = (): void => this.#verify({ integration, controller: new AbortController() }, connectionId);
-        this.#fail(toLinkError(error), retry, integration, attempt);
+        this.#fail(toLinkError(error), retry, attempt);
       },
     );
   }
@@ -581,7 +581,7 @@ export class LinkFlow {
     this.#emit({ type: 'linked', connection });
   }
 
-  #fail(error: LinkError, retry: Retry, integration?: Integration, attempt?: Attempt): void {
+  #fail(error: LinkError, retry: Retry, attempt?: Attempt, integration = attempt?.integration): void {
     // A refused return leaves the record of the link it is not for.
     this.#stop(attempt, error.code === 'state-mismatch');
     this.#retry = retry;
