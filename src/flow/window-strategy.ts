@@ -19,8 +19,11 @@ export interface ReturnMessage {
 
 /** Whether `data` is a `ReturnMessage`. */
 export function isReturnMessage(data: unknown): data is ReturnMessage {
-  const message = data as { type?: unknown; href?: unknown } | null;
-  return typeof data === 'object' && message?.type === RETURN_MESSAGE_TYPE && typeof message.href === 'string';
+  return (
+    typeof data === 'object' &&
+    (data as Partial<ReturnMessage> | null)?.type === RETURN_MESSAGE_TYPE &&
+    typeof (data as ReturnMessage).href === 'string'
+  );
 }
 
 /** The part of an opened window the flow uses. */
