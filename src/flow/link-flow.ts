@@ -8,15 +8,8 @@ import {
   type WindowMode,
 } from '../model/index.js';
 import { PendingStore, type PendingRecord, type StorageLike } from './pending.js';
-import {
-  pollUntilLinked,
-  systemClock,
-  type Clock,
-  type PollHandle,
-  type PollSettings,
-  type Visibility,
-} from './poller.js';
-import { cleanReturnUrl, defaultReturnUrl, safeReadReturn } from './return-url.js';
+import { pollUntilLinked, systemClock, type Clock, type PollHandle, type PollSettings } from './poller.js';
+import { cleanReturnUrl, safeReadReturn } from './return-url.js';
 import { createState } from './state.js';
 import { checkUrl } from './url-safety.js';
 import {
@@ -25,7 +18,6 @@ import {
   completePopupReturn,
   fillPopup,
   isReturnMessage,
-  navigateTo,
   openPopup,
   type ChannelLike,
   type FlowWindow,
@@ -104,28 +96,24 @@ export const POPUP_CHECK_MS = 500;
 /** How long after a popup closes its messages may still arrive before it counts as closed unanswered, ms. */
 export const POPUP_CLOSE_GRACE_MS = 300;
 
-/** What `retry()` does after a failure or a cancel. */
-type RetryPlan =
-  | { readonly kind: 'load' }
-  | { readonly kind: 'select'; readonly integration: Integration; readonly connectionId?: string }
-  | { readonly kind: 'verify'; readonly integration: Integration; readonly connectionId: string };
+/** What `retry()` does after a failure or a cancel: load again, start the same link anew, or verify again. */
+type Retry = () => Promise<void> | void;
 
 /** One link attempt from `select` (or a resumed return) to its end. */
 interface Attempt {
   /** The nonce; absent for a verification retried after its record was gone. */
   readonly state?: string;
   readonly integration: Integration;
-  connectionId?: string;
+  connectionId?: string | undefined;
   connection?: Connection;
-  mode: WindowMode;
   readonly controller: AbortController;
   popup?: PopupLike;
-  popupTimer?: unknown;
-  messageListener?: (event: MessageEvent) => void;
-  channel?: ChannelLike;
+  /**
+   * Stops checking the popup and listening for its return (message and channel). Cleared once it has
+   * run: when the attempt ended or a return for it was taken.
+   */
+  unwatch?: (() => void) | undefined;
   poller?: PollHandle;
-  /** A return for this attempt has been taken. */
-  returned: boolean;
 }
 
 const BUSY: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'verifying']);
@@ -133,22 +121,20 @@ const BUSY: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'ver
 const MISMATCH_MESSAGE = 'This return does not match a link started here, or it was already used or has expired.';
 const POPUP_CLOSED_MESSAGE = 'The window was closed before the link was finished.';
 
-/** An integration for a key the flow has not loaded (a reconnect, a resumed return). */
-function integrationFor(key: string, name?: string): Integration {
-  return { key, name: name ?? key, categories: [], enabled: true, beta: false };
+/** `fields` without the ones that are undefined: snapshots and notifications carry only what they have. */
+function defined<T extends object>(fields: T): T {
+  for (const key in fields) if (fields[key] === undefined) delete fields[key];
+  return fields;
 }
 
-/** The window of the page, when there is one. */
-function pageWindow(): FlowWindow {
-  return window;
-}
-
-/** The window's session storage, when it can be reached. */
-function sessionStorageOf(win: FlowWindow): StorageLike | undefined {
-  try {
-    return win.sessionStorage ?? undefined;
-  } catch {
-    return undefined;
+/** Calls every listener with `value`; one that throws is reported, and the others still run. */
+function notify<T>(listeners: ReadonlySet<(value: T) => void>, value: T): void {
+  for (const listener of [...listeners]) {
+    try {
+      listener(value);
+    } catch (error) {
+      reportError(error);
+    }
   }
 }
 
@@ -171,26 +157,36 @@ export class LinkFlow {
   readonly #win: FlowWindow;
   readonly #clock: Clock;
   readonly #pending: PendingStore;
-  readonly #poll: PollSettings;
+  readonly #poll: PollSettings | undefined;
   readonly #listeners = new Set<(snapshot: LinkFlowSnapshot) => void>();
   readonly #eventListeners = new Set<(event: LinkFlowEvent) => void>();
   #snapshot: LinkFlowSnapshot = Object.freeze({ step: 'idle' as const });
   #integrations: Integration[] | undefined;
+  /** The attempt under way; an attempt that is no longer this one has ended, and nothing it hears counts. */
   #attempt: Attempt | undefined;
+  /** The load under way; aborted when another load, a link, a cancel, a reset or dispose supersedes it. */
   #loadController: AbortController | undefined;
-  #retryPlan: RetryPlan | undefined;
+  #retry: Retry | undefined;
   #disposed = false;
+  /** The source's `readReturn`. */
+  readonly #read = (url: URL): LinkReturn | null => this.#source.readReturn(url);
 
   /** Makes a flow in `idle`; nothing is requested until `load`, `select` or `resume`. */
   constructor(options: LinkFlowOptions) {
+    const win = (this.#win = options.window ?? window);
+    const clock = (this.#clock = options.clock ?? systemClock);
+    let storage = options.storage;
+    try {
+      storage ??= win.sessionStorage;
+    } catch {
+      // A sandboxed page may not reach its session storage: the records stay in memory.
+    }
     this.#source = options.source;
-    this.#win = options.window ?? pageWindow();
-    this.#clock = options.clock ?? systemClock;
-    this.#poll = options.poll ?? {};
+    this.#poll = options.poll;
     this.mode = options.mode ?? 'redirect';
     this.allowedOrigins = options.allowedOrigins ?? [];
     this.returnUrl = options.returnUrl;
-    this.#pending = new PendingStore(options.storage ?? sessionStorageOf(this.#win), () => this.#clock.now());
+    this.#pending = new PendingStore(storage, () => clock.now());
     if (options.onEvent) this.#eventListeners.add(options.onEvent);
   }
 
@@ -217,19 +213,21 @@ export class LinkFlow {
   async load(): Promise<void> {
     if (this.#disposed || BUSY.has(this.#snapshot.step)) return;
     this.#loadController?.abort();
-    const controller = new AbortController();
-    this.#loadController = controller;
-    this.#go('loading', {});
+    const controller = (this.#loadController = new AbortController());
+    const { signal } = controller;
+    this.#go('loading');
     try {
-      const integrations = await this.#source.listIntegrations({ signal: controller.signal });
-      if (this.#disposed || this.#loadController !== controller) return;
+      const integrations = await this.#source.listIntegrations({ signal });
+      // A load superseded (or the flow disposed) meanwhile was aborted: its answer is dropped.
+      if (signal.aborted) return;
       this.#loadController = undefined;
       this.#integrations = [...integrations];
-      this.#go('choosing', {});
+      this.#go('choosing');
     } catch (error) {
-      if (this.#disposed || this.#loadController !== controller) return;
+      // No load left means this one finished, and what threw was taking its answer: nothing changes.
+      if (signal.aborted || !this.#loadController) return;
       this.#loadController = undefined;
-      this.#fail(toLinkError(error), { kind: 'load' });
+      this.#fail(toLinkError(error), () => this.load());
     }
   }
 
@@ -238,24 +236,29 @@ export class LinkFlow {
    * opens the window at once, so call it synchronously inside the user's click. Resolves when the
    * provider's page was opened or the attempt failed; never rejects. Ignored while a link is busy.
    */
-  select(integrationOrKey: Integration | string, options: { connectionId?: string } = {}): Promise<void> {
-    if (this.#disposed || BUSY.has(this.#snapshot.step)) return Promise.resolve();
-    const integration =
-      typeof integrationOrKey === 'string'
-        ? (this.#integrations?.find((candidate) => candidate.key === integrationOrKey) ??
-          integrationFor(integrationOrKey))
-        : integrationOrKey;
-    const connectionId = options.connectionId;
+  async select(integrationOrKey: Integration | string, options: { connectionId?: string } = {}): Promise<void> {
+    if (this.#disposed || BUSY.has(this.#snapshot.step)) return;
+    const integration = typeof integrationOrKey === 'string' ? this.#integration(integrationOrKey) : integrationOrKey;
+    // An empty connection id is none.
+    const connectionId = options.connectionId || undefined;
     this.#loadController?.abort();
-    this.#loadController = undefined;
-    const retry: RetryPlan = { kind: 'select', integration, ...(connectionId ? { connectionId } : {}) };
 
     let returnUrl: string;
     try {
-      returnUrl = this.#resolveReturnUrl();
+      const { href, origin } = this.#win.location;
+      const url = new URL(this.returnUrl ?? href, href);
+      if (url.origin !== origin) {
+        throw new LinkError('unsafe-url', 'The return address must be on the page’s own origin.');
+      }
+      url.hash = '';
+      returnUrl = url.href;
     } catch (error) {
-      this.#fail(toLinkError(error, 'unsafe-url'), retry, integration);
-      return Promise.resolve();
+      return this.#fail(
+        toLinkError(error, 'unsafe-url'),
+        this.#again({ integration, connectionId }),
+        undefined,
+        integration,
+      );
     }
 
     // Everything up to the popup is synchronous: the record first (a popup copies session storage).
@@ -265,44 +268,25 @@ export class LinkFlow {
       state,
       integrationKey: integration.key,
       integrationName: integration.name,
-      ...(connectionId ? { connectionId } : {}),
+      connectionId,
       startedAt: this.#clock.now(),
       returnUrl,
       mode,
     });
-    const attempt: Attempt = {
-      state,
-      integration,
-      ...(connectionId ? { connectionId } : {}),
-      mode,
-      controller: new AbortController(),
-      returned: false,
-    };
-    this.#attempt = attempt;
-    let blocked = false;
-    if (mode === 'popup') {
-      const popup = openPopup(this.#win, state);
-      if (popup) {
-        attempt.popup = popup;
-        this.#listenForPopupReturn(attempt);
-        this.#watchPopup(attempt);
-      } else {
-        blocked = true;
-        mode = 'redirect';
-        attempt.mode = mode;
-        this.#pending.update(state, { mode });
-      }
+    const attempt: Attempt = (this.#attempt = { state, integration, connectionId, controller: new AbortController() });
+    // Null when the popup could not open (blocked): the link falls back to a redirect.
+    const popup = mode === 'popup' && openPopup(this.#win, state);
+    if (popup) {
+      this.#watchPopup(attempt, popup);
+    } else if (popup === null) {
+      mode = 'redirect';
+      this.#pending.update(state, { mode });
     }
 
-    this.#go('starting', { integration });
-    if (blocked) this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
-    this.#emit({
-      type: 'link-start',
-      integrationKey: integration.key,
-      ...(connectionId ? { connectionId } : {}),
-      mode,
-    });
-    return this.#start(attempt, returnUrl, retry);
+    this.#go('starting', integration);
+    if (popup === null) this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
+    this.#emit(defined<LinkFlowEvent>({ type: 'link-start', integrationKey: integration.key, connectionId, mode }));
+    return this.#start(attempt, returnUrl);
   }
 
   /**
@@ -314,74 +298,64 @@ export class LinkFlow {
    */
   resume(url: string = this.#win.location.href): ResumeResult {
     if (this.#disposed) return 'none';
+    const win = this.#win;
     let parsed: URL;
     try {
-      parsed = new URL(url, this.#win.location.href);
+      parsed = new URL(url, win.location.href);
     } catch {
       return 'none';
     }
-    const read = (candidate: URL): LinkReturn | null => this.#source.readReturn(candidate);
-    const ret = safeReadReturn(read, parsed);
+    const ret = safeReadReturn(this.#read, parsed);
     if (!ret) return 'none';
     const popupStates = this.#pending
       .all()
       .filter((record) => record.mode === 'popup')
       .map((record) => record.state);
-    if (completePopupReturn(this.#win, { states: popupStates })) return 'handed-off';
+    if (completePopupReturn(win, { states: popupStates })) return 'handed-off';
 
-    const lookup = this.#pending.find(ret.state);
-    this.#scrubAddressBar(parsed, lookup.status === 'unknown' ? undefined : lookup.record);
-    const current = this.#attempt;
-    if (current && current.state !== undefined && current.state === ret.state) {
-      this.#takeReturn(ret, current);
-    } else {
-      if (current) this.#stopAttempt(current, { removeRecord: false });
-      this.#takeReturn(ret, undefined);
+    const { record } = this.#pending.find(ret.state) as { record?: PendingRecord };
+    try {
+      // Only the address bar's own URL is rewritten; a URL handed in from elsewhere is left alone.
+      if (parsed.href === new URL(win.location.href).href) {
+        const clean = cleanReturnUrl(parsed, this.#read, record);
+        if (clean !== parsed.href) win.history.replaceState(win.history.state, '', clean);
+      }
+    } catch {
+      // A history that refuses leaves the parameters; the record is marked used all the same.
     }
+    // An attempt under way that this return is not for ends here, keeping its record.
+    const current = this.#attempt;
+    if (!ret.state || current?.state !== ret.state) this.#stop(current, true);
+    this.#takeReturn(ret, this.#attempt);
     return 'returned';
   }
 
   /** Tries again after `failed` or `cancelled`: reloads, re-verifies, or starts the same link anew. */
-  retry(): Promise<void> {
-    if (this.#disposed) return Promise.resolve();
+  async retry(): Promise<void> {
     const step = this.#snapshot.step;
-    if (step !== 'failed' && step !== 'cancelled') return Promise.resolve();
-    const plan = this.#retryPlan ?? { kind: 'load' };
-    switch (plan.kind) {
-      case 'load':
-        return this.load();
-      case 'select':
-        return this.select(plan.integration, plan.connectionId ? { connectionId: plan.connectionId } : {});
-      case 'verify':
-        this.#verifyAgain(plan.integration, plan.connectionId);
-        return Promise.resolve();
-    }
+    if (!this.#disposed && (step === 'failed' || step === 'cancelled')) return this.#retry?.();
   }
 
   /** The user backs out: any step from `loading` to `verifying` becomes `cancelled`. */
   cancel(message?: string): void {
     if (this.#disposed) return;
     const step = this.#snapshot.step;
+    const attempt = this.#attempt;
     if (step === 'loading' || step === 'choosing') {
       this.#loadController?.abort();
-      this.#loadController = undefined;
-      this.#cancelled(undefined, message, { kind: 'load' });
-      return;
+      this.#cancelled(undefined, message, () => this.load());
+    } else if (attempt && BUSY.has(step)) {
+      this.#cancelled(attempt, message, this.#again(attempt));
     }
-    const attempt = this.#attempt;
-    if (!attempt || !BUSY.has(step)) return;
-    this.#cancelled(attempt, message, this.#selectPlan(attempt));
   }
 
   /** Back to `idle`: stops everything and forgets the current attempt and its record. */
   reset(): void {
     if (this.#disposed) return;
     this.#loadController?.abort();
-    this.#loadController = undefined;
-    if (this.#attempt) this.#stopAttempt(this.#attempt, { removeRecord: true, closePopup: true });
-    this.#retryPlan = undefined;
+    this.#stop(this.#attempt);
     this.#integrations = undefined;
-    this.#go('idle', {});
+    this.#go('idle');
   }
 
   /**
@@ -389,93 +363,87 @@ export class LinkFlow {
    * open popup are left alone (the page may be unloading for the redirect it started).
    */
   dispose(): void {
-    if (this.#disposed) return;
     this.#disposed = true;
     this.#loadController?.abort();
-    this.#loadController = undefined;
-    if (this.#attempt) this.#stopAttempt(this.#attempt, { removeRecord: false, closePopup: false });
+    this.#stop(this.#attempt, true, true);
     this.#listeners.clear();
     this.#eventListeners.clear();
   }
 
   // ---------------------------------------------------------------- starting and authorizing
 
-  async #start(attempt: Attempt, returnUrl: string, retry: RetryPlan): Promise<void> {
-    let result: StartLinkResult;
-    try {
-      result = await this.#source.startLink(attempt.integration.key, {
-        returnUrl,
-        state: attempt.state!,
-        ...(attempt.connectionId ? { connectionId: attempt.connectionId } : {}),
-        signal: attempt.controller.signal,
-      });
-    } catch (error) {
-      if (this.#isCurrent(attempt)) this.#fail(toLinkError(error), retry, attempt.integration, attempt);
-      return;
-    }
-    if (!this.#isCurrent(attempt) || this.#snapshot.step !== 'starting') return;
-
+  async #start(attempt: Attempt, returnUrl: string): Promise<void> {
+    const { state, integration, connectionId, popup } = attempt;
+    // A retry starts the link as it was asked for, before startLink named a connection.
+    const retry = this.#again(attempt);
+    let result: StartLinkResult | undefined;
     let url: URL;
     try {
+      result = await this.#source.startLink(
+        integration.key,
+        defined({ returnUrl, state: state!, connectionId, signal: attempt.controller.signal }),
+      );
+      if (this.#attempt !== attempt || this.#snapshot.step !== 'starting') return;
       url = checkUrl(result?.url, { allowedOrigins: this.allowedOrigins });
     } catch (error) {
-      this.#fail(toLinkError(error, 'unsafe-url'), retry, attempt.integration, attempt);
+      // Once startLink has answered, what fails is the check of its URL.
+      if (this.#attempt === attempt) this.#fail(toLinkError(error, result ? 'unsafe-url' : undefined), retry, attempt);
       return;
     }
-    if (result.connection) {
-      attempt.connection = result.connection;
-      attempt.connectionId ??= result.connection.id;
-      this.#pending.update(attempt.state!, { connectionId: attempt.connectionId });
+    const connection = result.connection;
+    if (connection) {
+      attempt.connection = connection;
+      attempt.connectionId ??= connection.id;
+      this.#pending.update(state!, { connectionId: attempt.connectionId });
     }
-    if (attempt.popup?.closed) {
-      this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, retry);
-      return;
-    }
+    if (popup?.closed) return this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, retry);
 
-    this.#go('authorizing', { integration: attempt.integration, connection: attempt.connection });
-    if (attempt.mode === 'popup' && attempt.popup) {
+    this.#go('authorizing', integration, attempt.connection);
+    if (popup) {
       try {
-        fillPopup(attempt.popup, url);
+        fillPopup(popup, url);
         return;
       } catch {
         // The popup refused the address: fall back to the whole page.
         this.#stopPopup(attempt, true);
-        attempt.mode = 'redirect';
-        this.#pending.update(attempt.state!, { mode: 'redirect' });
-        this.#emit({ type: 'popup-blocked', integrationKey: attempt.integration.key });
+        this.#pending.update(state!, { mode: 'redirect' });
+        this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
       }
     }
-    navigateTo(this.#win, url);
+    this.#win.location.assign(url.href);
   }
 
-  #resolveReturnUrl(): string {
-    const here = this.#win.location.href;
-    const url = new URL(this.returnUrl ?? defaultReturnUrl(here), here);
-    if (url.origin !== this.#win.location.origin) {
-      throw new LinkError('unsafe-url', 'The return address must be on the page’s own origin.', { retryable: false });
-    }
-    url.hash = '';
-    return url.href;
-  }
-
-  /** Listens for the popup's return: `message` from the page's own origin, and the BroadcastChannel. */
-  #listenForPopupReturn(attempt: Attempt): void {
-    const listener = (event: MessageEvent): void => {
-      if (event.origin !== this.#win.location.origin) return;
-      this.#onReturnMessage(attempt, event.data);
+  /**
+   * Watches the popup of `attempt`: listens for its return (`message` from the page's own origin, and
+   * the BroadcastChannel), and checks every `POPUP_CHECK_MS` whether the user closed it.
+   */
+  #watchPopup(attempt: Attempt, popup: PopupLike): void {
+    const win = this.#win;
+    const clock = this.#clock;
+    const onMessage = (event: MessageEvent): void => {
+      if (event.origin === win.location.origin) this.#onReturnMessage(attempt, event.data);
     };
-    attempt.messageListener = listener;
-    this.#win.addEventListener('message', listener);
-    const Channel = channelFactory(this.#win);
-    if (Channel) {
-      try {
-        const channel = new Channel(CHANNEL_NAME);
-        channel.onmessage = (event: MessageEvent) => this.#onReturnMessage(attempt, event.data);
-        attempt.channel = channel;
-      } catch {
-        // postMessage alone then.
-      }
+    let channel: ChannelLike | undefined;
+    try {
+      // With no BroadcastChannel this throws too: postMessage alone then.
+      channel = new (channelFactory(win)!)(CHANNEL_NAME);
+      channel.onmessage = (event) => this.#onReturnMessage(attempt, event.data);
+    } catch {
+      channel = undefined;
     }
+    const check = (): void => {
+      timer = popup.closed
+        ? clock.setTimeout(() => this.#popupClosed(attempt), POPUP_CLOSE_GRACE_MS)
+        : clock.setTimeout(check, POPUP_CHECK_MS);
+    };
+    let timer = clock.setTimeout(check, POPUP_CHECK_MS);
+    win.addEventListener('message', onMessage);
+    attempt.popup = popup;
+    attempt.unwatch = () => {
+      clock.clearTimeout(timer);
+      win.removeEventListener('message', onMessage);
+      channel?.close();
+    };
   }
 
   /**
@@ -484,9 +452,8 @@ export class LinkFlow {
    * of a return already taken, a forged message) is ignored and changes nothing.
    */
   #onReturnMessage(attempt: Attempt, data: unknown): void {
-    if (!this.#isCurrent(attempt) || attempt.returned || !isReturnMessage(data)) return;
-    const step = this.#snapshot.step;
-    if (step !== 'starting' && step !== 'authorizing') return;
+    // An attempt that ended or already took its return no longer watches: a late copy changes nothing.
+    if (!attempt.unwatch || !isReturnMessage(data)) return;
     let url: URL;
     try {
       url = new URL(data.href);
@@ -494,50 +461,23 @@ export class LinkFlow {
       return;
     }
     if (url.origin !== this.#win.location.origin) return;
-    const ret = safeReadReturn((candidate) => this.#source.readReturn(candidate), url);
-    if (!ret || ret.state === undefined || ret.state !== attempt.state) return;
-    this.#takeReturn(ret, attempt);
-  }
-
-  /** Checks every `POPUP_CHECK_MS` whether the user closed the popup. */
-  #watchPopup(attempt: Attempt): void {
-    const check = (): void => {
-      attempt.popupTimer = undefined;
-      if (!this.#isCurrent(attempt) || attempt.returned || !attempt.popup) return;
-      if (attempt.popup.closed) {
-        attempt.popupTimer = this.#clock.setTimeout(() => {
-          attempt.popupTimer = undefined;
-          this.#popupClosed(attempt);
-        }, POPUP_CLOSE_GRACE_MS);
-        return;
-      }
-      attempt.popupTimer = this.#clock.setTimeout(check, POPUP_CHECK_MS);
-    };
-    attempt.popupTimer = this.#clock.setTimeout(check, POPUP_CHECK_MS);
+    const ret = safeReadReturn(this.#read, url);
+    if (ret && ret.state === attempt.state) this.#takeReturn(ret, attempt);
   }
 
   /** The popup closed with no return: verify once when a connection is known, else `cancelled`. */
   #popupClosed(attempt: Attempt): void {
-    if (!this.#isCurrent(attempt) || attempt.returned) return;
-    const plan = this.#selectPlan(attempt);
+    const retry = this.#again(attempt);
     const id = attempt.connectionId;
-    if (this.#snapshot.step !== 'authorizing' || !id) {
-      this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, plan);
-      return;
-    }
-    attempt.returned = true;
+    const done = (connection?: Connection): void => {
+      if (this.#attempt !== attempt) return;
+      if (connection?.status === 'linked') this.#linked(attempt, connection);
+      else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, retry);
+    };
+    if (this.#snapshot.step !== 'authorizing' || !id) return done();
     this.#stopPopup(attempt, false);
-    this.#go('verifying', { integration: attempt.integration, connection: attempt.connection });
-    this.#source.getConnection(id, { signal: attempt.controller.signal, force: true }).then(
-      (connection) => {
-        if (!this.#isCurrent(attempt)) return;
-        if (connection.status === 'linked') this.#linked(attempt, connection);
-        else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, plan);
-      },
-      () => {
-        if (this.#isCurrent(attempt)) this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, plan);
-      },
-    );
+    this.#go('verifying', attempt.integration, attempt.connection);
+    this.#source.getConnection(id, { signal: attempt.controller.signal, force: true }).then(done, () => done());
   }
 
   // ---------------------------------------------------------------- returning and verifying
@@ -546,242 +486,158 @@ export class LinkFlow {
   #takeReturn(ret: LinkReturn, current: Attempt | undefined): void {
     const lookup = this.#pending.find(ret.state);
     if (lookup.status !== 'pending') {
+      const { record } = lookup as { record?: PendingRecord };
       if (lookup.status === 'expired') this.#pending.remove(lookup.record.state);
-      const integration =
-        current?.integration ?? (lookup.status === 'unknown' ? undefined : this.#integrationOf(lookup.record));
-      if (current) current.returned = true;
-      this.#fail(
-        new LinkError('state-mismatch', MISMATCH_MESSAGE, { retryable: false }),
-        { kind: 'load' },
-        integration,
+      return this.#fail(
+        new LinkError('state-mismatch', MISMATCH_MESSAGE),
+        () => this.load(),
         current,
+        current?.integration ?? (record && this.#integration(record.integrationKey, record.integrationName)),
       );
-      return;
     }
     const record = lookup.record;
     this.#pending.markUsed(record.state);
-    const attempt = current ?? this.#attemptFrom(record);
-    attempt.returned = true;
-    this.#stopPopup(attempt, true);
-    this.#attempt = attempt;
-    const plan = this.#selectPlan(attempt);
-
-    if (ret.outcome === 'cancelled') {
-      this.#cancelled(attempt, ret.message, plan);
-      return;
-    }
-    if (ret.outcome === 'failed') {
-      const message = ret.message?.trim() || 'The provider could not link the account.';
-      this.#fail(new LinkError('provider', message, { retryable: false }), plan, attempt.integration, attempt);
-      return;
-    }
-    const connectionId = ret.connectionId ?? attempt.connectionId ?? record.connectionId;
-    if (!connectionId) {
-      const error = new LinkError('invalid-response', 'The provider’s return named no connection.', {
-        retryable: false,
-      });
-      this.#fail(error, plan, attempt.integration, attempt);
-      return;
-    }
-    attempt.connectionId = connectionId;
-    this.#verify(attempt, connectionId);
-  }
-
-  #attemptFrom(record: PendingRecord): Attempt {
-    return {
+    const attempt = (this.#attempt = current ?? {
       state: record.state,
-      integration: this.#integrationOf(record),
-      ...(record.connectionId ? { connectionId: record.connectionId } : {}),
-      mode: record.mode,
+      integration: this.#integration(record.integrationKey, record.integrationName),
+      connectionId: record.connectionId,
       controller: new AbortController(),
-      returned: false,
-    };
-  }
+    });
+    this.#stopPopup(attempt, true);
+    const retry = this.#again(attempt);
 
-  #integrationOf(record: PendingRecord): Integration {
-    return (
-      this.#integrations?.find((candidate) => candidate.key === record.integrationKey) ??
-      integrationFor(record.integrationKey, record.integrationName)
-    );
-  }
-
-  #verifyAgain(integration: Integration, connectionId: string): void {
-    const attempt: Attempt = {
-      integration,
-      connectionId,
-      mode: this.mode,
-      controller: new AbortController(),
-      returned: true,
-    };
-    this.#attempt = attempt;
+    if (ret.outcome === 'cancelled') return this.#cancelled(attempt, ret.message, retry);
+    const connectionId = ret.connectionId ?? attempt.connectionId ?? record.connectionId;
+    if (ret.outcome === 'failed' || !connectionId) {
+      const error =
+        ret.outcome === 'failed'
+          ? new LinkError('provider', ret.message?.trim() || 'The provider could not link the account.')
+          : new LinkError('invalid-response', 'The provider’s return named no connection.');
+      return this.#fail(error, retry, attempt);
+    }
     this.#verify(attempt, connectionId);
+  }
+
+  /** The integration of `key`: the loaded one, or one made up for a key the flow has not loaded. */
+  #integration(key: string, name = key): Integration {
+    return (
+      this.#integrations?.find((candidate) => candidate.key === key) ?? {
+        key,
+        name,
+        categories: [],
+        enabled: true,
+        beta: false,
+      }
+    );
   }
 
   /** `verifying`: polls `getConnection` until linked, the deadline, or a fatal error. */
   #verify(attempt: Attempt, connectionId: string): void {
-    this.#go('verifying', { integration: attempt.integration, connection: attempt.connection });
-    const poller = pollUntilLinked({
+    const { integration } = attempt;
+    const doc = this.#win.document;
+    this.#attempt = attempt;
+    attempt.connectionId = connectionId;
+    this.#go('verifying', integration, attempt.connection);
+    const poller = (attempt.poller = pollUntilLinked({
       request: (signal) => this.#source.getConnection(connectionId, { signal, force: true }),
       clock: this.#clock,
-      visibility: this.#visibility(),
+      visibility: {
+        hidden: () => doc.visibilityState === 'hidden',
+        subscribe: (listener) => {
+          doc.addEventListener('visibilitychange', listener);
+          return () => doc.removeEventListener('visibilitychange', listener);
+        },
+      },
       settings: this.#poll,
       onUpdate: (connection) => {
-        if (!this.#isCurrent(attempt)) return;
+        if (this.#attempt !== attempt) return;
         attempt.connection = connection;
-        this.#go('verifying', { integration: attempt.integration, connection });
+        this.#go('verifying', integration, connection);
       },
-    });
-    attempt.poller = poller;
+    }));
     poller.done.then(
       (connection) => {
-        if (this.#isCurrent(attempt)) this.#linked(attempt, connection);
+        if (this.#attempt === attempt) this.#linked(attempt, connection);
       },
       (error: unknown) => {
-        if (!this.#isCurrent(attempt)) return;
-        this.#fail(
-          toLinkError(error),
-          { kind: 'verify', integration: attempt.integration, connectionId },
-          attempt.integration,
-          attempt,
-        );
+        if (this.#attempt !== attempt) return;
+        // Trying again verifies the same connection anew; no second authorization.
+        const retry = (): void => this.#verify({ integration, controller: new AbortController() }, connectionId);
+        this.#fail(toLinkError(error), retry, attempt);
       },
     );
-  }
-
-  #visibility(): Visibility {
-    const doc = this.#win.document;
-    return {
-      hidden: () => doc?.visibilityState === 'hidden',
-      subscribe: (listener) => {
-        doc?.addEventListener('visibilitychange', listener);
-        return () => doc?.removeEventListener('visibilitychange', listener);
-      },
-    };
-  }
-
-  /** Removes the return parameters from the address bar of this page. */
-  #scrubAddressBar(url: URL, record: PendingRecord | undefined): void {
-    try {
-      // Only the address bar's own URL is rewritten; a URL handed in from elsewhere is left alone.
-      if (url.href !== new URL(this.#win.location.href).href) return;
-      const clean = cleanReturnUrl(url, (candidate) => this.#source.readReturn(candidate), record);
-      if (clean !== url.href) this.#win.history.replaceState(this.#win.history.state, '', clean);
-    } catch {
-      // A history that refuses leaves the parameters; the record is marked used all the same.
-    }
   }
 
   // ---------------------------------------------------------------- endings
 
   #linked(attempt: Attempt, connection: Connection): void {
-    this.#stopAttempt(attempt, { removeRecord: true, closePopup: true });
+    this.#stop(attempt);
     try {
       this.#source.put?.(connection);
     } catch {
       // The cache is a courtesy; the flow is linked regardless.
     }
-    this.#retryPlan = undefined;
-    this.#go('linked', { integration: attempt.integration, connection });
+    this.#go('linked', attempt.integration, connection);
     this.#emit({ type: 'linked', connection });
   }
 
-  #fail(error: LinkError, plan: RetryPlan, integration?: Integration, attempt?: Attempt): void {
-    if (attempt) this.#stopAttempt(attempt, { removeRecord: error.code !== 'state-mismatch', closePopup: true });
-    this.#retryPlan = plan;
-    this.#go('failed', { ...(integration ? { integration } : {}), connection: attempt?.connection, error });
+  #fail(error: LinkError, retry: Retry, attempt?: Attempt, integration = attempt?.integration): void {
+    // A refused return leaves the record of the link it is not for.
+    this.#stop(attempt, error.code === 'state-mismatch');
+    this.#retry = retry;
+    this.#go('failed', integration, attempt?.connection, error);
     this.#emit({ type: 'error', error });
   }
 
-  #cancelled(attempt: Attempt | undefined, message: string | undefined, plan: RetryPlan): void {
-    if (attempt) this.#stopAttempt(attempt, { removeRecord: true, closePopup: true });
-    this.#retryPlan = plan;
-    const text = message?.trim() || 'The link was cancelled.';
+  #cancelled(attempt: Attempt | undefined, message: string | undefined, retry: Retry): void {
+    this.#stop(attempt);
+    this.#retry = retry;
     const integration = attempt?.integration;
-    this.#go('cancelled', {
-      ...(integration ? { integration } : {}),
-      error: new LinkError('cancelled', text, { retryable: false }),
-    });
-    this.#emit({ type: 'cancel', ...(integration ? { integrationKey: integration.key } : {}), message: text });
+    const error = new LinkError('cancelled', message?.trim() || 'The link was cancelled.');
+    this.#go('cancelled', integration, undefined, error);
+    this.#emit(defined<LinkFlowEvent>({ type: 'cancel', integrationKey: integration?.key, message: error.message }));
   }
 
-  #selectPlan(attempt: Attempt): RetryPlan {
-    return {
-      kind: 'select',
-      integration: attempt.integration,
-      ...(attempt.connectionId ? { connectionId: attempt.connectionId } : {}),
-    };
+  /** Starts the link of `attempt` anew, as it stands now. */
+  #again({ integration, connectionId }: Pick<Attempt, 'integration' | 'connectionId'>): Retry {
+    return () => this.select(integration, { connectionId });
   }
 
-  /** Ends everything `attempt` runs; with `removeRecord`, forgets its pending record too. */
-  #stopAttempt(attempt: Attempt, how: { removeRecord: boolean; closePopup?: boolean }): void {
+  /** Ends everything `attempt` runs and forgets its pending record, unless told to keep the record or the popup. */
+  #stop(attempt: Attempt | undefined, keepRecord?: boolean, keepPopup?: boolean): void {
+    if (!attempt) return;
     attempt.controller.abort();
     attempt.poller?.stop();
-    attempt.poller?.done.catch(() => undefined);
-    attempt.poller = undefined;
-    this.#stopPopup(attempt, how.closePopup ?? true);
-    if (how.removeRecord && attempt.state !== undefined) this.#pending.remove(attempt.state);
+    this.#stopPopup(attempt, !keepPopup);
+    if (!keepRecord && attempt.state) this.#pending.remove(attempt.state);
     if (this.#attempt === attempt) this.#attempt = undefined;
   }
 
   /** Stops watching and listening to the popup; with `close`, closes it when still open. */
   #stopPopup(attempt: Attempt, close: boolean): void {
-    if (attempt.popupTimer !== undefined) this.#clock.clearTimeout(attempt.popupTimer);
-    attempt.popupTimer = undefined;
-    if (attempt.messageListener) this.#win.removeEventListener('message', attempt.messageListener);
-    attempt.messageListener = undefined;
-    try {
-      attempt.channel?.close();
-    } catch {
-      // Already closed.
-    }
-    attempt.channel = undefined;
-    if (close && attempt.popup && !attempt.popup.closed) {
+    attempt.unwatch?.();
+    attempt.unwatch = undefined;
+    const popup = attempt.popup;
+    if (close && popup && !popup.closed) {
       try {
-        attempt.popup.close();
+        popup.close();
       } catch {
         // Gone already.
       }
     }
   }
 
-  #isCurrent(attempt: Attempt): boolean {
-    return !this.#disposed && this.#attempt === attempt;
-  }
-
   // ---------------------------------------------------------------- snapshots and events
 
-  #go(
-    step: LinkFlowStep,
-    fields: { integration?: Integration | undefined; connection?: Connection | undefined; error?: LinkError },
-  ): void {
+  #go(step: LinkFlowStep, integration?: Integration, connection?: Connection, error?: LinkError): void {
     if (this.#disposed) return;
     const previous = this.#snapshot.step;
-    const snapshot: LinkFlowSnapshot = Object.freeze({
-      step,
-      ...(this.#integrations ? { integrations: this.#integrations } : {}),
-      ...(fields.integration ? { integration: fields.integration } : {}),
-      ...(fields.connection ? { connection: fields.connection } : {}),
-      ...(fields.error ? { error: fields.error } : {}),
-    });
-    this.#snapshot = snapshot;
-    for (const listener of [...this.#listeners]) {
-      try {
-        listener(snapshot);
-      } catch (error) {
-        reportError(error);
-      }
-    }
+    this.#snapshot = Object.freeze(defined({ step, integrations: this.#integrations, integration, connection, error }));
+    notify(this.#listeners, this.#snapshot);
     if (step !== previous) this.#emit({ type: 'state-change', step, previous });
   }
 
   #emit(event: LinkFlowEvent): void {
-    if (this.#disposed) return;
-    for (const listener of [...this.#eventListeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        reportError(error);
-      }
-    }
+    notify(this.#eventListeners, event);
   }
 }

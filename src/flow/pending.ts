@@ -33,33 +33,40 @@ export interface PendingRecord {
   readonly usedAt?: number;
 }
 
+/** Every field of a record, in the order they are stored. */
+const FIELDS: Array<keyof PendingRecord> = [
+  'state',
+  'integrationKey',
+  'integrationName',
+  'connectionId',
+  'startedAt',
+  'returnUrl',
+  'mode',
+  'usedAt',
+];
+
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** An optional field: absent, or passing `check`. */
+const optional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
 
 /**
- * The stored `item` as a record, or `undefined` when any field is missing or of the wrong type (a
- * tampered or older entry). Checked by hand rather than with a schema: the flow stays free of zod in
- * the browser. Only the known fields are kept.
+ * Whether the stored `item` is a record: no field missing or of the wrong type (a tampered or older
+ * entry is not). Checked by hand rather than with a schema: the flow stays free of zod in the browser.
  */
-function toRecord(item: unknown): PendingRecord | undefined {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
-  const fields: Partial<Record<keyof PendingRecord, unknown>> = item;
-  const { state, integrationKey, integrationName, connectionId, startedAt, returnUrl, mode, usedAt } = fields;
-  if (!isString(state) || state === '' || !isString(integrationKey) || !isString(returnUrl)) return undefined;
-  if (!isTime(startedAt) || (mode !== 'redirect' && mode !== 'popup')) return undefined;
-  if (integrationName !== undefined && !isString(integrationName)) return undefined;
-  if (connectionId !== undefined && !isString(connectionId)) return undefined;
-  if (usedAt !== undefined && !isTime(usedAt)) return undefined;
-  return {
-    state,
-    integrationKey,
-    ...(integrationName === undefined ? {} : { integrationName }),
-    ...(connectionId === undefined ? {} : { connectionId }),
-    startedAt,
-    returnUrl,
-    mode,
-    ...(usedAt === undefined ? {} : { usedAt }),
-  };
+function isRecord(item: unknown): boolean {
+  const { state, integrationKey, integrationName, connectionId, startedAt, returnUrl, mode, usedAt } = (item ??
+    {}) as Partial<Record<keyof PendingRecord, unknown>>;
+  return (
+    isString(state) &&
+    state !== '' &&
+    isString(integrationKey) &&
+    isString(returnUrl) &&
+    Number.isFinite(startedAt) &&
+    (mode === 'redirect' || mode === 'popup') &&
+    optional(integrationName, isString) &&
+    optional(connectionId, isString) &&
+    optional(usedAt, Number.isFinite)
+  );
 }
 
 /** What looking a state up found. */
@@ -82,22 +89,14 @@ export function memoryStorage(): StorageLike & { readonly size: number } {
   };
 }
 
-/** Reads the records in `raw` (the stored JSON), dropping anything malformed. */
+/** Reads the records in `raw` (the stored JSON), dropping anything malformed and keeping only the known fields. */
 function parseRecords(raw: string | null): PendingRecord[] {
-  if (!raw) return [];
-  let data: unknown;
   try {
-    data = JSON.parse(raw);
+    const data: unknown = JSON.parse(raw ?? '[]');
+    return Array.isArray(data) ? JSON.parse(JSON.stringify(data.filter(isRecord), FIELDS)) : [];
   } catch {
     return [];
   }
-  if (!Array.isArray(data)) return [];
-  const records: PendingRecord[] = [];
-  for (const item of data) {
-    const record = toRecord(item);
-    if (record) records.push(record);
-  }
-  return records;
 }
 
 /**
@@ -107,44 +106,34 @@ function parseRecords(raw: string | null): PendingRecord[] {
  * the storage throws (disabled, full, sandboxed) the records are kept in memory instead.
  */
 export class PendingStore {
-  readonly #storage: StorageLike | undefined;
+  /** Where the records are kept; undefined once it has thrown (or when there was none): memory then. */
+  #storage: StorageLike | undefined;
   readonly #now: () => number;
   readonly #ttl: number;
-  #fallback: string | null = null;
-  #useFallback = false;
+  /** The stored JSON while the records are kept in memory. */
+  #memory: string | null = null;
 
   /** `storage` defaults to nothing (memory only); `now` to `Date.now`; `ttl` to an hour. */
   constructor(storage?: StorageLike, now: () => number = Date.now, ttl: number = PENDING_TTL_MS) {
     this.#storage = storage;
     this.#now = now;
     this.#ttl = ttl;
-    this.#useFallback = storage === undefined;
   }
 
-  #read(): PendingRecord[] {
-    if (!this.#useFallback) {
-      try {
-        return parseRecords(this.#storage!.getItem(PENDING_STORAGE_KEY));
-      } catch {
-        this.#useFallback = true;
-      }
-    }
-    return parseRecords(this.#fallback);
-  }
-
+  /** Writes `records` less the expired ones; no record left removes the key. */
   #write(records: readonly PendingRecord[]): void {
     const live = records.filter((record) => !this.#isExpired(record));
-    const raw = live.length === 0 ? null : JSON.stringify(live);
-    if (!this.#useFallback) {
-      try {
-        if (raw === null) this.#storage!.removeItem(PENDING_STORAGE_KEY);
-        else this.#storage!.setItem(PENDING_STORAGE_KEY, raw);
+    const raw = live.length > 0 ? JSON.stringify(live) : null;
+    try {
+      if (this.#storage) {
+        if (raw) this.#storage.setItem(PENDING_STORAGE_KEY, raw);
+        else this.#storage.removeItem(PENDING_STORAGE_KEY);
         return;
-      } catch {
-        this.#useFallback = true;
       }
+    } catch {
+      this.#storage = undefined;
     }
-    this.#fallback = raw;
+    this.#memory = raw;
   }
 
   #isExpired(record: PendingRecord): boolean {
@@ -153,31 +142,35 @@ export class PendingStore {
 
   /** Every record, expired ones included. */
   all(): PendingRecord[] {
-    return this.#read();
+    try {
+      if (this.#storage) return parseRecords(this.#storage.getItem(PENDING_STORAGE_KEY));
+    } catch {
+      this.#storage = undefined;
+    }
+    return parseRecords(this.#memory);
   }
 
   /** Writes `record`, replacing one with the same state and pruning expired ones. */
   add(record: PendingRecord): void {
-    this.#write([...this.#read().filter((other) => other.state !== record.state), { ...record }]);
+    this.#write([...this.all().filter((other) => other.state !== record.state), record]);
   }
 
   /** Finds the record of `state`: pending, used, expired, or unknown. */
   find(state: string | undefined): PendingLookup {
-    if (!state) return { status: 'unknown' };
-    const record = this.#read().find((candidate) => candidate.state === state);
+    // Every stored record has a state, so none matches an empty or missing one.
+    const record = this.all().find((candidate) => candidate.state === state);
     if (!record) return { status: 'unknown' };
-    if (this.#isExpired(record)) return { status: 'expired', record };
-    if (record.usedAt !== undefined) return { status: 'used', record };
-    return { status: 'pending', record };
+    return { status: this.#isExpired(record) ? 'expired' : record.usedAt === undefined ? 'pending' : 'used', record };
   }
 
   /** Changes the record of `state` (mode after a popup fallback, the connection `startLink` made). */
   update(state: string, patch: Partial<Pick<PendingRecord, 'mode' | 'connectionId' | 'usedAt'>>): void {
-    const records = this.#read();
-    const index = records.findIndex((record) => record.state === state);
-    if (index < 0) return;
-    records[index] = { ...records[index]!, ...patch };
-    this.#write(records);
+    const records = this.all();
+    const record = records.find((candidate) => candidate.state === state);
+    if (record) {
+      Object.assign(record, patch);
+      this.#write(records);
+    }
   }
 
   /** Marks `state` as consumed by a return. */
@@ -187,9 +180,8 @@ export class PendingStore {
 
   /** Removes the record of `state`. */
   remove(state: string): void {
-    const records = this.#read();
-    if (records.some((record) => record.state === state)) {
-      this.#write(records.filter((record) => record.state !== state));
-    }
+    const records = this.all();
+    const kept = records.filter((record) => record.state !== state);
+    if (kept.length < records.length) this.#write(kept);
   }
 }

@@ -13,8 +13,8 @@ export interface Clock {
 /** The page's own clock: `Date.now` and the global timers. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
 /** Whether the page is hidden, and news of when that changes. */
@@ -60,29 +60,24 @@ export interface PollInit {
   onUpdate?(connection: Connection): void;
 }
 
-/** Whether an error while verifying is worth another request. */
-function worthRetrying(error: LinkError): boolean {
-  return error.retryable || error.code === 'not-found';
-}
-
 /**
  * Polls until the connection is `linked`: a request at once, then after 0.5 s, 1 s, 2 s, 4 s, 5 s, 5 s…
  * (per `settings`), never two requests at once, paused while the page is hidden (hidden time does
  * not count toward the deadline, and a request goes out as soon as the page shows again), with one
- * last request at the deadline before it rejects with `timeout`.
+ * last request at the deadline before it rejects with `timeout`. Retryable errors and `not-found`
+ * count as "not yet"; any other error ends it.
  */
 export function pollUntilLinked(init: PollInit): PollHandle {
-  const { clock, visibility } = init;
-  const initial = Math.max(0, init.settings?.initial ?? DEFAULT_POLL.initial);
-  const max = Math.max(initial, init.settings?.max ?? DEFAULT_POLL.max);
-  const deadline = Math.max(0, init.settings?.deadline ?? DEFAULT_POLL.deadline);
+  const { clock, visibility, settings = {} } = init;
+  const initial = Math.max(0, settings.initial ?? DEFAULT_POLL.initial);
+  const max = Math.max(initial, settings.max ?? DEFAULT_POLL.max);
 
   let delay = initial;
-  let deadlineAt = clock.now() + deadline;
+  let deadlineAt = clock.now() + Math.max(0, settings.deadline ?? DEFAULT_POLL.deadline);
   let hiddenSince: number | undefined = visibility.hidden() ? clock.now() : undefined;
+  // With neither a timer nor a request in flight, a poll not settled waits for the page to show.
   let timer: unknown;
   let controller: AbortController | undefined;
-  let waiting = false;
   let settled = false;
   let lastError: LinkError | undefined;
   let resolve!: (connection: Connection) => void;
@@ -92,106 +87,77 @@ export function pollUntilLinked(init: PollInit): PollHandle {
     reject = rej;
   });
 
-  const finish = (): void => {
-    settled = true;
+  const clear = (): void => {
     if (timer !== undefined) clock.clearTimeout(timer);
     timer = undefined;
+  };
+
+  /** Settles `done` through `settle` with `value`; stops the timer, the visibility listener and any request. */
+  const finish = <T>(settle: (value: T) => void, value: T): void => {
+    settled = true;
+    clear();
     unsubscribe();
+    controller?.abort();
+    settle(value);
   };
 
   const run = (): void => {
     timer = undefined;
-    if (settled) return;
-    if (visibility.hidden()) {
-      waiting = true;
-      return;
-    }
-    waiting = false;
-    controller = new AbortController();
-    const signal = controller.signal;
-    let answer: Promise<Connection>;
-    try {
-      answer = Promise.resolve(init.request(signal));
-    } catch (error) {
-      answer = Promise.reject(error);
-    }
-    answer.then(
+    if (settled || visibility.hidden()) return;
+    const signal = (controller = new AbortController()).signal;
+    // A request that throws at once counts as one that rejects.
+    new Promise<Connection>((answer) => answer(init.request(signal))).then(
       (connection) => {
         controller = undefined;
         if (settled) return;
-        if (connection.status === 'linked') {
-          finish();
-          resolve(connection);
-          return;
-        }
+        if (connection.status === 'linked') return finish(resolve, connection);
         init.onUpdate?.(connection);
         schedule();
       },
       (error: unknown) => {
         controller = undefined;
         if (settled) return;
-        const linkError = toLinkError(error);
-        if (!worthRetrying(linkError)) {
-          finish();
-          reject(linkError);
-          return;
-        }
-        lastError = linkError;
+        lastError = toLinkError(error);
+        if (!lastError.retryable && lastError.code !== 'not-found') return finish(reject, lastError);
         schedule();
       },
     );
   };
 
   const schedule = (): void => {
+    // `onUpdate` may have stopped the poll.
     if (settled) return;
     const now = clock.now();
     if (hiddenSince === undefined && now >= deadlineAt) {
-      finish();
-      reject(
-        new LinkError('timeout', 'The provider did not confirm the connection in time.', {
-          retryable: true,
-          ...(lastError ? { cause: lastError } : {}),
-        }),
+      return finish(
+        reject,
+        new LinkError('timeout', 'The provider did not confirm the connection in time.', { cause: lastError }),
       );
-      return;
     }
-    if (visibility.hidden()) {
-      waiting = true;
-      return;
-    }
-    const wait = Math.min(delay, Math.max(0, deadlineAt - now));
+    if (visibility.hidden()) return;
+    timer = clock.setTimeout(run, Math.min(delay, Math.max(0, deadlineAt - now)));
     delay = Math.min(delay * 2, max);
-    timer = clock.setTimeout(run, wait);
   };
 
-  const onVisibility = (): void => {
+  const unsubscribe = visibility.subscribe(() => {
     if (settled) return;
     const now = clock.now();
     if (visibility.hidden()) {
       hiddenSince ??= now;
-      if (timer !== undefined) {
-        clock.clearTimeout(timer);
-        timer = undefined;
-        waiting = true;
-      }
+      clear();
       return;
     }
-    if (hiddenSince !== undefined) deadlineAt += now - hiddenSince;
+    deadlineAt += now - (hiddenSince ?? now);
     hiddenSince = undefined;
-    if (waiting && controller === undefined) run();
-  };
-  const unsubscribe = visibility.subscribe(onVisibility);
+    if (timer === undefined && controller === undefined) run();
+  });
 
   run();
 
   return {
     done,
     stop() {
-      if (settled) return;
-      finish();
-      controller?.abort();
-      controller = undefined;
-      reject(new LinkError('cancelled', 'Verification stopped.', { retryable: false }));
+      if (!settled) finish(reject, new LinkError('cancelled', 'Verification stopped.'));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { LinkReturn } from '../adapter/adapter.js';
 import type { PendingRecord } from './pending.js';
+import { isState } from './state.js';
 
 /** Reads a return URL: an adapter's (or the store's) `readReturn`. */
 export type ReturnReader = (url: URL) => LinkReturn | null;
@@ -28,11 +29,6 @@ export const RETURN_PARAMETERS: readonly string[] = [
   'message',
 ];
 
-/** Whether `name` is a return parameter: one of `RETURN_PARAMETERS`, or linkflow's own `lf_*` / `lf-*`. */
-function isReturnParameter(name: string): boolean {
-  return RETURN_PARAMETERS.includes(name) || /^lf[_-]/i.test(name);
-}
-
 /** Reads `url` with `read`, treating a reader that throws as "no return". */
 export function safeReadReturn(read: ReturnReader, url: URL): LinkReturn | null {
   try {
@@ -51,24 +47,25 @@ export function defaultReturnUrl(href: string): string {
 
 /** Whether `state` appears in `href` as a whole token (in a parameter, the fragment, or a path). */
 export function urlCarriesState(href: string, state: string): boolean {
-  if (!/^[A-Za-z0-9_-]{22,}$/.test(state)) return false;
-  const token = new RegExp(`(^|[^A-Za-z0-9_-])${state}($|[^A-Za-z0-9_-])`);
-  if (token.test(href)) return true;
+  if (!isState(state)) return false;
+  const token = new RegExp(`(^|[^\\w-])${state}($|[^\\w-])`);
   try {
-    return token.test(decodeURIComponent(href));
+    return token.test(href) || token.test(decodeURIComponent(href));
   } catch {
     return false;
   }
 }
 
-/** `params` without return parameters and without any parameter whose value is `state`. */
-function withoutReturnParameters(params: URLSearchParams, state: string | undefined): URLSearchParams {
-  const kept = new URLSearchParams();
-  for (const [name, value] of params) {
-    if (isReturnParameter(name) || (state !== undefined && value === state)) continue;
-    kept.append(name, value);
-  }
-  return kept;
+/**
+ * `params` without return parameters (one of `RETURN_PARAMETERS`, or linkflow's own `lf_*` / `lf-*`)
+ * and without any parameter whose value is `state`.
+ */
+function withoutReturnParameters(params: URLSearchParams, state: string | undefined): string {
+  return new URLSearchParams(
+    [...params].filter(
+      ([name, value]) => !RETURN_PARAMETERS.includes(name) && !/^lf[_-]/i.test(name) && value !== state,
+    ),
+  ).toString();
 }
 
 /**
@@ -89,15 +86,11 @@ export function cleanReturnUrl(url: URL, read: ReturnReader, record?: PendingRec
   }
   const state = safeReadReturn(read, url)?.state;
   const cleaned = new URL(url.href);
-  const query = withoutReturnParameters(cleaned.searchParams, state).toString();
-  cleaned.search = query === '' ? '' : `?${query}`;
-  if (cleaned.hash !== '') {
-    const fragment = cleaned.hash.slice(1);
-    if (/[=&]/.test(fragment)) {
-      const kept = withoutReturnParameters(new URLSearchParams(fragment.replace(/^[/?]/, '')), state).toString();
-      cleaned.hash = kept === '' ? '' : `#${kept}`;
-    }
+  // Setting an empty search or hash drops its `?` or `#` too.
+  cleaned.search = withoutReturnParameters(cleaned.searchParams, state);
+  const fragment = cleaned.hash.slice(1);
+  if (/[=&]/.test(fragment)) {
+    cleaned.hash = withoutReturnParameters(new URLSearchParams(fragment.replace(/^[/?]/, '')), state);
   }
-  if (safeReadReturn(read, cleaned) === null) return cleaned.href;
-  return `${url.origin}${url.pathname}`;
+  return safeReadReturn(read, cleaned) === null ? cleaned.href : `${url.origin}${url.pathname}`;
 }

@@ -16,49 +16,20 @@ export interface UrlCheckOptions {
  */
 const FORBIDDEN_CHARACTERS = /[\p{C}\p{Z}\s\\]/u;
 /** The only shape accepted: `http(s)://authority` followed by an optional path, query or fragment. */
-const ABSOLUTE_HTTP = /^(https?):\/\/([^/?#]*)([/?#].*)?$/i;
+const ABSOLUTE_HTTP = /^https?:\/\/([^/?#]*)/i;
+const TOO_LONG = `it is longer than ${MAX_URL_LENGTH} characters`;
 
-function refuse(reason: string): LinkError {
-  return new LinkError('unsafe-url', `The address to open was refused: ${reason}.`, {
-    retryable: false,
+/** Throws the `unsafe-url` error for `reason` (which never repeats the URL). */
+function refuse(reason: string): never {
+  throw new LinkError('unsafe-url', `The address to open was refused: ${reason}.`, {
     details: [{ path: '', message: reason }],
   });
 }
 
 /** True for `localhost`, `127.0.0.0/8` and `[::1]`, given a hostname as the URL parser writes it. */
 export function isLoopbackHost(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname === '[::1]') return true;
-  const quad = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
-  return quad !== null && quad.slice(1).every((part) => Number(part) <= 255);
-}
-
-/** The origins of `allowed` as the URL parser writes them; entries that are no http(s) URL match nothing. */
-function normalizeOrigins(allowed: readonly string[]): Set<string> {
-  const origins = new Set<string>();
-  for (const entry of allowed) {
-    try {
-      const url = new URL(entry);
-      if (url.protocol === 'https:' || url.protocol === 'http:') origins.add(url.origin);
-    } catch {
-      // An entry that is no URL allows nothing.
-    }
-  }
-  return origins;
-}
-
-/** The host part of a raw authority (`[::1]:8080` → `[::1]`, `Example.com:443` → `example.com`). */
-function rawHost(authority: string): string | undefined {
-  if (authority.startsWith('[')) {
-    const end = authority.indexOf(']');
-    if (end < 0) return undefined;
-    const rest = authority.slice(end + 1);
-    if (rest !== '' && !/^:\d*$/.test(rest)) return undefined;
-    return authority.slice(0, end + 1).toLowerCase();
-  }
-  const colon = authority.lastIndexOf(':');
-  const host = colon < 0 ? authority : authority.slice(0, colon);
-  if (colon >= 0 && !/^\d*$/.test(authority.slice(colon + 1))) return undefined;
-  return host.toLowerCase();
+  // Each part of 127.x.y.z from 0 to 255.
+  return /^(localhost|\[::1]|127(\.([01]?\d?\d|2[0-4]\d|25[0-5])){3})$/.test(hostname);
 }
 
 /**
@@ -70,49 +41,56 @@ function rawHost(authority: string): string | undefined {
  * Anything else throws a `LinkError` with code `unsafe-url`; the message never repeats the URL.
  */
 export function checkUrl(url: string, options: UrlCheckOptions = {}): URL {
-  if (typeof url !== 'string' || url === '') throw refuse('it is empty');
-  if (url.length > MAX_URL_LENGTH) throw refuse(`it is longer than ${MAX_URL_LENGTH} characters`);
-  if (FORBIDDEN_CHARACTERS.test(url)) throw refuse('it contains whitespace, control characters or a backslash');
+  if (typeof url !== 'string' || url === '') refuse('it is empty');
+  if (url.length > MAX_URL_LENGTH) refuse(TOO_LONG);
+  if (FORBIDDEN_CHARACTERS.test(url)) refuse('it contains whitespace, control characters or a backslash');
 
-  const shape = ABSOLUTE_HTTP.exec(url);
-  if (!shape) throw refuse('it is not an absolute https address');
-  const authority = shape[2] ?? '';
-  if (authority.includes('@')) throw refuse('it carries a user name or password');
+  const authority = ABSOLUTE_HTTP.exec(url)?.[1];
+  if (authority === undefined) refuse('it is not an absolute https address');
+  // With no whitespace or backslash left, the parser's authority is exactly this one: no `@` here
+  // means no user name or password in the parsed URL either.
+  if (authority.includes('@')) refuse('it carries a user name or password');
 
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw refuse('it is not a valid address');
+    refuse('it is not a valid address');
   }
-  if (parsed.href.length > MAX_URL_LENGTH) throw refuse(`it is longer than ${MAX_URL_LENGTH} characters`);
-  if (parsed.username !== '' || parsed.password !== '') throw refuse('it carries a user name or password');
+  if (parsed.href.length > MAX_URL_LENGTH) refuse(TOO_LONG);
 
+  // An http(s) URL that parses always has a host; it must be the one written, less its port.
   const hostname = parsed.hostname;
-  if (hostname === '') throw refuse('it has no host');
-  if (rawHost(authority) !== hostname) throw refuse('its host is not written in plain canonical form');
-  if (hostname.endsWith('.')) throw refuse('its host ends with a dot');
-
-  if (parsed.protocol === 'http:') {
-    if (!isLoopbackHost(hostname)) throw refuse('plain http is allowed only on this computer (localhost)');
-  } else if (parsed.protocol !== 'https:') {
-    throw refuse('it is not an https address');
+  if (authority.replace(/:\d*$/, '').toLowerCase() !== hostname) {
+    refuse('its host is not written in plain canonical form');
+  }
+  if (hostname.endsWith('.')) refuse('its host ends with a dot');
+  if (parsed.protocol === 'http:' && !isLoopbackHost(hostname)) {
+    refuse('plain http is allowed only on this computer (localhost)');
   }
 
   const allowed = options.allowedOrigins ?? [];
   if (allowed.length > 0) {
-    if (!normalizeOrigins(allowed).has(parsed.origin)) throw refuse('its origin is not one the page allows');
-  } else if (hostname.split('.').some((label) => label.startsWith('xn--'))) {
-    throw refuse('internationalized host names must be listed in the allowed origins');
+    // An entry that is no URL, or of another scheme (a `blob:` of the same origin), allows nothing.
+    const listed = allowed.some((entry) => {
+      try {
+        const origin = new URL(entry);
+        return origin.protocol === parsed.protocol && origin.origin === parsed.origin;
+      } catch {
+        return false;
+      }
+    });
+    if (!listed) refuse('its origin is not one the page allows');
+  } else if (/(^|\.)xn--/.test(hostname)) {
+    refuse('internationalized host names must be listed in the allowed origins');
   }
   return parsed;
 }
 
 /** Whether `checkUrl(url, options)` would accept `url`. Never throws. */
 export function isSafeUrl(url: unknown, options: UrlCheckOptions = {}): boolean {
-  if (typeof url !== 'string') return false;
   try {
-    checkUrl(url, options);
+    checkUrl(url as string, options);
     return true;
   } catch {
     return false;

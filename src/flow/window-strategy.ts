@@ -1,6 +1,5 @@
 import { PendingStore, type StorageLike } from './pending.js';
 import { urlCarriesState } from './return-url.js';
-import { isState } from './state.js';
 
 /** The popup's window name is this prefix followed by the attempt's `state`. */
 export const POPUP_NAME_PREFIX = 'linkflow-';
@@ -22,9 +21,8 @@ export interface ReturnMessage {
 export function isReturnMessage(data: unknown): data is ReturnMessage {
   return (
     typeof data === 'object' &&
-    data !== null &&
-    (data as { type?: unknown }).type === RETURN_MESSAGE_TYPE &&
-    typeof (data as { href?: unknown }).href === 'string'
+    (data as Partial<ReturnMessage> | null)?.type === RETURN_MESSAGE_TYPE &&
+    typeof (data as ReturnMessage).href === 'string'
   );
 }
 
@@ -83,9 +81,10 @@ export interface FlowWindow extends PopupReturnWindow {
 /** The `features` of `window.open` for the popup, centred on the opener when its geometry is known. */
 export function popupFeatures(win: Partial<Pick<FlowWindow, 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'>>) {
   const { width, height } = POPUP_SIZE;
-  const left = Math.max(0, Math.round((win.screenX ?? 0) + ((win.outerWidth ?? width) - width) / 2));
-  const top = Math.max(0, Math.round((win.screenY ?? 0) + ((win.outerHeight ?? height) - height) / 2));
-  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+  /** Where the popup starts on one axis: centred on the opener, never off the screen's start. */
+  const centre = (start = 0, outer: number | undefined, size: number): number =>
+    Math.max(0, Math.round(start + ((outer ?? size) - size) / 2));
+  return `popup=yes,width=${width},height=${height},left=${centre(win.screenX, win.outerWidth, width)},top=${centre(win.screenY, win.outerHeight, height)}`;
 }
 
 /**
@@ -95,7 +94,7 @@ export function popupFeatures(win: Partial<Pick<FlowWindow, 'screenX' | 'screenY
  */
 export function openPopup(win: FlowWindow, state: string): PopupLike | null {
   try {
-    return win.open('', `${POPUP_NAME_PREFIX}${state}`, popupFeatures(win)) ?? null;
+    return win.open('', POPUP_NAME_PREFIX + state, popupFeatures(win)) ?? null;
   } catch {
     return null;
   }
@@ -124,9 +123,9 @@ export function channelFactory(win: Pick<PopupReturnWindow, 'BroadcastChannel'>)
 /** The opener of `win` when it is on the same origin; null when there is none or it is foreign. */
 export function sameOriginOpener(win: PopupReturnWindow): PopupReturnWindow | null {
   try {
-    const opener = win.opener as PopupReturnWindow | null | undefined;
-    if (!opener || opener === win) return null;
-    return opener.location.origin === win.location.origin ? opener : null;
+    // No opener at all throws here too.
+    const opener = win.opener as PopupReturnWindow;
+    return opener !== win && opener.location.origin === win.location.origin ? opener : null;
   } catch {
     return null;
   }
@@ -134,15 +133,13 @@ export function sameOriginOpener(win: PopupReturnWindow): PopupReturnWindow | nu
 
 /** The states of pending popup-mode records in a window's session storage. */
 function popupStates(win: PopupReturnWindow | null): string[] {
-  if (!win) return [];
   try {
-    const storage = win.sessionStorage;
-    if (!storage) return [];
-    return new PendingStore(storage)
+    return new PendingStore(win?.sessionStorage)
       .all()
       .filter((record) => record.mode === 'popup')
       .map((record) => record.state);
   } catch {
+    // A storage that cannot be read holds none.
     return [];
   }
 }
@@ -154,23 +151,16 @@ function popupStates(win: PopupReturnWindow | null): string[] {
  * 128-bit random state in the URL is what ties the page to a popup this library opened.
  */
 export function popupReturnState(win: PopupReturnWindow, states: readonly string[] = []): string | undefined {
-  const candidates = new Set<string>(states);
-  let name = '';
+  const candidates = [...states];
   try {
-    name = win.name;
+    const name = win.name;
+    if (name.startsWith(POPUP_NAME_PREFIX)) candidates.push(name.slice(POPUP_NAME_PREFIX.length));
   } catch {
     // An unreadable name names nothing.
   }
-  if (typeof name === 'string' && name.startsWith(POPUP_NAME_PREFIX)) {
-    candidates.add(name.slice(POPUP_NAME_PREFIX.length));
-  }
-  for (const state of popupStates(win)) candidates.add(state);
-  for (const state of popupStates(sameOriginOpener(win))) candidates.add(state);
+  candidates.push(...popupStates(win), ...popupStates(sameOriginOpener(win)));
   const href = win.location.href;
-  for (const state of candidates) {
-    if (isState(state) && urlCarriesState(href, state)) return state;
-  }
-  return undefined;
+  return candidates.find((state) => urlCarriesState(href, state));
 }
 
 /**
@@ -185,24 +175,21 @@ export function completePopupReturn(
   options: { readonly states?: readonly string[] } = {},
 ): boolean {
   if (popupReturnState(win, options.states) === undefined) return false;
-  const origin = win.location.origin;
   const message: ReturnMessage = { type: RETURN_MESSAGE_TYPE, href: win.location.href };
   try {
     const opener = win.opener as { postMessage?: (message: unknown, targetOrigin: string) => void } | null;
     // The target origin keeps the message from an opener on any other origin.
-    opener?.postMessage?.(message, origin);
+    opener?.postMessage?.(message, win.location.origin);
   } catch {
     // The channel below still carries it.
   }
-  const Channel = channelFactory(win);
-  if (Channel) {
-    try {
-      const channel = new Channel(CHANNEL_NAME);
-      channel.postMessage(message);
-      channel.close();
-    } catch {
-      // The opener, if any, already has it.
-    }
+  try {
+    // With no BroadcastChannel this throws too: the opener, if any, has it.
+    const channel = new (channelFactory(win)!)(CHANNEL_NAME);
+    channel.postMessage(message);
+    channel.close();
+  } catch {
+    // The opener, if any, already has it.
   }
   try {
     win.close();
