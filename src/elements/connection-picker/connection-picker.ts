@@ -115,18 +115,18 @@ export class LfConnectionPicker extends LfElement {
   /** Index (in the filtered list) of the option the keyboard is on; -1 for none. */
   private active = -1;
 
-  private readonly locale = new LocaleController(this, { ...commonStrings, ...statusStrings, ...pickerStrings });
-  private readonly storedIntegrations = new StoreController<Integration[]>(this, {
+  readonly #locale = new LocaleController(this, { ...commonStrings, ...statusStrings, ...pickerStrings });
+  readonly #storedIntegrations = new StoreController<Integration[]>(this, {
     subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
     read: (store) => (this.integrations ? undefined : store.integrations()),
     deps: () => [!this.integrations],
   });
-  private readonly storedConnections = new StoreController<Connection[]>(this, {
+  readonly #storedConnections = new StoreController<Connection[]>(this, {
     subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
     read: (store) => (this.connections ? undefined : store.connections()),
     deps: () => [!this.connections],
   });
-  private readonly window = new WindowController(this, () => this.listbox);
+  readonly #window = new WindowController(this, () => this.#listbox);
 
   #source: readonly Integration[] | undefined;
   #searchable: Searchable[] = [];
@@ -141,26 +141,26 @@ export class LfConnectionPicker extends LfElement {
     return this.#filtered.map((item) => item.integration);
   }
 
-  private get listbox(): HTMLElement | null {
+  get #listbox(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('[part~="list"][role="listbox"]');
   }
 
-  private get searchBox(): HTMLInputElement | null {
+  get #searchBox(): HTMLInputElement | null {
     return this.renderRoot.querySelector<HTMLInputElement>('[part~="search"]');
   }
 
-  private get shownIntegrations(): readonly Integration[] | undefined {
-    return this.integrations ?? this.storedIntegrations.snapshot?.value;
+  get #shownIntegrations(): readonly Integration[] | undefined {
+    return this.integrations ?? this.#storedIntegrations.snapshot?.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const source = this.shownIntegrations;
+    const source = this.#shownIntegrations;
     const sourceChanged = source !== this.#source;
     if (sourceChanged) {
       this.#source = source;
       this.#searchable = toSearchable(source ?? []);
-      this.#categories = categoriesOf(source ?? [], this.locale.lang);
+      this.#categories = categoriesOf(source ?? [], this.#locale.lang);
     }
     const filterKey = `${this.query}\n${this.category}`;
     if (sourceChanged || filterKey !== this.#filterKey) {
@@ -168,31 +168,31 @@ export class LfConnectionPicker extends LfElement {
       this.#filtered = filterSearchable(this.#searchable, this.query, this.category);
       if (filterKey !== this.#filterKey) {
         this.active = this.#filtered.length ? 0 : -1;
-        this.window.reset();
+        this.#window.reset();
       } else {
         const kept = this.#filtered.findIndex((item) => item.integration.key === previous);
         this.active = kept >= 0 ? kept : Math.min(this.active, this.#filtered.length - 1);
       }
       this.#filterKey = filterKey;
     }
-    const connections = this.connections ?? this.storedConnections.snapshot?.value;
+    const connections = this.connections ?? this.#storedConnections.snapshot?.value;
     if (connections !== this.#connectionSource) {
       this.#connectionSource = connections;
       this.#byIntegration = connectionsByIntegration(connections ?? []);
     }
-    if (changed.has('layout')) this.window.columns = 1;
+    if (changed.has('layout')) this.#window.columns = 1;
   }
 
   protected override render(): TemplateResult {
-    const t = this.locale.t.bind(this.locale);
-    const error = this.integrations ? undefined : this.storedIntegrations.snapshot?.error;
-    const loading = !this.shownIntegrations && !error;
+    const t = this.#locale.t.bind(this.#locale);
+    const error = this.integrations ? undefined : this.#storedIntegrations.snapshot?.error;
+    const loading = !this.#shownIntegrations && !error;
     const filtering = Boolean(this.query.trim() || this.category);
     return html`<div
       part="base"
       class="base"
-      lang=${this.locale.lang}
-      dir=${this.locale.dir}
+      lang=${this.#locale.lang}
+      dir=${this.#locale.dir}
       aria-busy=${loading ? 'true' : 'false'}
     >
       <div class="toolbar">
@@ -206,21 +206,21 @@ export class LfConnectionPicker extends LfElement {
           aria-controls=${this.#filtered.length ? 'list' : nothing}
           placeholder=${t('picker.searchPlaceholder')}
           .value=${this.query}
-          @input=${this.onSearchInput}
-          @keydown=${this.onSearchKeydown}
+          @input=${this.#onSearchInput}
+          @keydown=${this.#onSearchKeydown}
         />
-        ${this.#categories.length > 1 ? this.renderFilter() : nothing}
+        ${this.#categories.length > 1 ? this.#renderFilter() : nothing}
       </div>
       ${
         error
           ? html`<div part="error" class="error" role="alert">
               <p>${t('picker.error')}</p>
               <p class="message">${error.message}</p>
-              <button class="button" type="button" @click=${this.onRetry}>${t('common.retry')}</button>
+              <button class="button" type="button" @click=${this.#onRetry}>${t('common.retry')}</button>
             </div>`
           : loading
-            ? this.renderSkeleton()
-            : this.renderResults()
+            ? this.#renderSkeleton()
+            : this.#renderResults()
       }
       <div class="visually-hidden" role="status">
         ${!loading && !error && filtering ? t('picker.results', { count: this.#filtered.length }) : ''}
@@ -228,14 +228,14 @@ export class LfConnectionPicker extends LfElement {
     </div>`;
   }
 
-  private renderFilter(): TemplateResult {
-    const t = this.locale.t.bind(this.locale);
+  #renderFilter(): TemplateResult {
+    const t = this.#locale.t.bind(this.#locale);
     return html`<select
       part="filters"
       class="filters"
       aria-label=${t('picker.category')}
       .value=${this.category}
-      @change=${this.onCategoryChange}
+      @change=${this.#onCategoryChange}
     >
       <option value="" ?selected=${!this.category}>${t('picker.allCategories')}</option>
       ${this.#categories.map(
@@ -244,9 +244,9 @@ export class LfConnectionPicker extends LfElement {
     </select>`;
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     return html`<div part="list" class="list list--loading">
-      <span class="visually-hidden">${this.locale.t('picker.loading')}</span>
+      <span class="visually-hidden">${this.#locale.t('picker.loading')}</span>
       ${Array.from(
         { length: SKELETON_ROWS },
         () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`,
@@ -254,12 +254,12 @@ export class LfConnectionPicker extends LfElement {
     </div>`;
   }
 
-  private renderResults(): TemplateResult {
-    const t = this.locale.t.bind(this.locale);
+  #renderResults(): TemplateResult {
+    const t = this.#locale.t.bind(this.#locale);
     const count = this.#filtered.length;
     if (!this.#searchable.length) return html`<p part="empty" class="empty">${t('picker.empty')}</p>`;
     if (!count) return html`<p part="empty" class="empty">${t('picker.noMatch', { query: this.query.trim() })}</p>`;
-    const range = this.window.range(count);
+    const range = this.#window.range(count);
     const activeShown = this.active >= range.start && this.active < range.end;
     return html`<div
       part="list"
@@ -269,9 +269,9 @@ export class LfConnectionPicker extends LfElement {
       tabindex="0"
       aria-label=${t('picker.list')}
       aria-activedescendant=${activeShown ? `option-${this.active}` : nothing}
-      @keydown=${this.onListKeydown}
-      @focus=${this.onListFocus}
-      @click=${this.onListClick}
+      @keydown=${this.#onListKeydown}
+      @focus=${this.#onListFocus}
+      @click=${this.#onListClick}
     >
       <div
         class="items"
@@ -280,13 +280,13 @@ export class LfConnectionPicker extends LfElement {
       >
         ${this.#filtered
           .slice(range.start, range.end)
-          .map((item, i) => this.renderOption(item.integration, range.start + i, count))}
+          .map((item, i) => this.#renderOption(item.integration, range.start + i, count))}
       </div>
     </div>`;
   }
 
-  private renderOption(integration: Integration, index: number, count: number): TemplateResult {
-    const t = this.locale.t.bind(this.locale);
+  #renderOption(integration: Integration, index: number, count: number): TemplateResult {
+    const t = this.#locale.t.bind(this.#locale);
     const connection = this.#byIntegration.get(integration.key);
     return html`<div
       part="item"
@@ -309,32 +309,32 @@ export class LfConnectionPicker extends LfElement {
             : html`<span part="badge" class="badge badge--unavailable">${t('picker.unavailable')}</span>`
         }
       </span>
-      ${connection ? this.renderStatus(connection) : nothing}
+      ${connection ? this.#renderStatus(connection) : nothing}
     </div>`;
   }
 
   /** The user's connection to an integration in a word or two, after a dot in the status's tone. */
-  private renderStatus({ status, health, paused }: Connection): TemplateResult {
+  #renderStatus({ status, health, paused }: Connection): TemplateResult {
     const key = paused
       ? 'status.paused'
       : status === 'linked' && health === 'unhealthy'
         ? 'health.unhealthy'
         : (`status.${status}` as const);
     return html`<span part="status" class="status" data-tone=${statusTone(status, health, paused)}
-      >${this.locale.t(key)}</span
+      >${this.#locale.t(key)}</span
     >`;
   }
 
   /** Moves the keyboard to the option at `index` (clamped) and scrolls it into view. */
-  private moveTo(index: number): void {
+  #moveTo(index: number): void {
     const count = this.#filtered.length;
     if (!count) return;
     this.active = Math.max(0, Math.min(count - 1, index));
-    this.window.reveal(this.active);
+    this.#window.reveal(this.active);
   }
 
   /** Chooses the option at `index`, if it is enabled, and tells the page. */
-  private choose(index: number): void {
+  #choose(index: number): void {
     const integration = this.#filtered[index]?.integration;
     if (!integration || !integration.enabled) return;
     const connection = this.#byIntegration.get(integration.key);
@@ -342,98 +342,98 @@ export class LfConnectionPicker extends LfElement {
     if (this.dispatchEvent(event)) this.value = integration.key;
   }
 
-  private async backToSearch(edit?: (query: string) => string): Promise<void> {
+  async #backToSearch(edit?: (query: string) => string): Promise<void> {
     if (edit) this.query = edit(this.query);
     await this.updateComplete;
-    this.searchBox?.focus();
+    this.#searchBox?.focus();
   }
 
-  private onSearchInput(event: Event): void {
+  #onSearchInput(event: Event): void {
     this.query = (event.target as HTMLInputElement).value;
   }
 
-  private onCategoryChange(event: Event): void {
+  #onCategoryChange(event: Event): void {
     this.category = (event.target as HTMLSelectElement).value;
   }
 
-  private onSearchKeydown(event: KeyboardEvent): void {
+  #onSearchKeydown(event: KeyboardEvent): void {
     if (event.key !== 'ArrowDown' || !this.#filtered.length) return;
     event.preventDefault();
-    this.moveTo(Math.max(0, this.active));
-    this.listbox?.focus();
+    this.#moveTo(Math.max(0, this.active));
+    this.#listbox?.focus();
   }
 
-  private onListFocus(): void {
+  #onListFocus(): void {
     if (this.active < 0 || this.active >= this.#filtered.length) {
       const selected = this.#filtered.findIndex((item) => item.integration.key === this.value);
-      this.moveTo(Math.max(0, selected));
+      this.#moveTo(Math.max(0, selected));
     }
   }
 
-  private onListClick(event: MouseEvent): void {
+  #onListClick(event: MouseEvent): void {
     const option = (event.target as Element).closest<HTMLElement>('[role="option"]');
     if (!option) return;
     const index = Number(option.dataset['index']);
     this.active = index;
-    this.choose(index);
+    this.#choose(index);
   }
 
-  private onListKeydown(event: KeyboardEvent): void {
+  #onListKeydown(event: KeyboardEvent): void {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const grid = this.layout === 'grid';
-    const columns = grid ? this.window.columns : 1;
-    const forward = this.locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = this.locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
+    const columns = grid ? this.#window.columns : 1;
+    const forward = this.#locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = this.#locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
     const last = this.#filtered.length - 1;
     const at = this.active;
     switch (event.key) {
       case 'ArrowDown':
-        if (at + columns <= last) this.moveTo(at + columns);
-        else if (Math.floor(at / columns) < Math.floor(last / columns)) this.moveTo(last);
+        if (at + columns <= last) this.#moveTo(at + columns);
+        else if (Math.floor(at / columns) < Math.floor(last / columns)) this.#moveTo(last);
         break;
       case 'ArrowUp':
-        if (at - columns >= 0) this.moveTo(at - columns);
-        else void this.backToSearch();
+        if (at - columns >= 0) this.#moveTo(at - columns);
+        else void this.#backToSearch();
         break;
       case forward:
-        if (grid) this.moveTo(at + 1);
+        if (grid) this.#moveTo(at + 1);
         break;
       case backward:
-        if (grid) this.moveTo(at - 1);
+        if (grid) this.#moveTo(at - 1);
         break;
       case 'Home':
-        this.moveTo(0);
+        this.#moveTo(0);
         break;
       case 'End':
-        this.moveTo(last);
+        this.#moveTo(last);
         break;
       case 'PageDown':
-        this.moveTo(at + this.window.pageSize);
+        this.#moveTo(at + this.#window.pageSize);
         break;
       case 'PageUp':
-        this.moveTo(at - this.window.pageSize);
+        this.#moveTo(at - this.#window.pageSize);
         break;
       case 'Enter':
       case ' ':
-        this.choose(at);
+        this.#choose(at);
         break;
       case 'Escape':
-        void this.backToSearch();
+        void this.#backToSearch();
         break;
       case 'Backspace':
-        void this.backToSearch((query) => query.slice(0, -1));
+        void this.#backToSearch((query) => query.slice(0, -1));
         break;
       default:
         if ([...event.key].length !== 1) return;
-        void this.backToSearch((query) => query + event.key);
+        void this.#backToSearch((query) => query + event.key);
     }
     event.preventDefault();
   }
 
-  private onRetry(): void {
-    const error = this.storedIntegrations.snapshot?.error;
+  #onRetry(): void {
+    const error = this.#storedIntegrations.snapshot?.error;
     this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
-    void this.storedIntegrations.store?.refresh('integrations');
-    void this.backToSearch();
+    void this.#storedIntegrations.store?.refresh('integrations');
+    void this.#backToSearch();
   }
 }

@@ -36,7 +36,6 @@ export const LIGHT_TOKENS = {
   'space-3': '0.75rem',
   'space-4': '1rem',
   'space-5': '1.5rem',
-  shadow: '0 1px 3px rgb(0 0 0 / 0.12)',
   'transition-duration': '150ms',
 } as const;
 
@@ -56,7 +55,6 @@ export const DARK_TOKENS: Partial<Record<ThemeToken, string>> = {
   'color-danger-surface': '#2a1215',
   'color-neutral': '#b6bcc6',
   'color-focus': '#93c5fd',
-  shadow: '0 1px 3px rgb(0 0 0 / 0.6)',
 };
 
 /** The name of a global token, without its `--lf-` prefix. */
