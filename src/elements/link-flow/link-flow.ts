@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import type { ConnectionStore } from '../../adapter/store.js';
@@ -87,42 +86,55 @@ export class LfLinkFlow extends LfElement {
     linkFlowStyles,
   ];
 
+  static override properties = {
+    adapter: { attribute: false },
+    mode: {},
+    allowedOrigins: { attribute: 'allowed-origins', converter: originList },
+    returnUrl: { attribute: 'return-url' },
+    connectionId: { attribute: 'connection-id' },
+    poll: { attribute: false },
+    flowOptions: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    step: { reflect: true },
+    snapshot: { state: true },
+    linkMode: { state: true },
+  };
+
   /** The adapter to use when not inside `lf-provider` (or to override the provider's). */
-  @property({ attribute: false }) adapter?: ConnectionAdapter;
+  adapter?: ConnectionAdapter;
 
   /** How the provider's page opens: `redirect` (this tab) or `popup`; default the provider's, else `redirect`. */
-  @property() mode?: WindowMode;
+  mode?: WindowMode;
 
   /** Origins the authorization URL may be on (space-separated); default the provider's; empty allows any safe URL. */
-  @property({ attribute: 'allowed-origins', converter: originList }) allowedOrigins?: string[];
+  allowedOrigins?: string[];
 
   /** The page the provider sends the user back to (same origin); default this page. */
-  @property({ attribute: 'return-url' }) returnUrl?: string;
+  returnUrl?: string;
 
   /** Re-authorize this existing connection instead of making a new one. */
-  @property({ attribute: 'connection-id' }) connectionId?: string;
+  connectionId?: string;
 
   /** How verification polls: `{ initial, max, deadline }` in ms; default 0.5 s doubling to 5 s, a minute in all. */
-  @property({ attribute: false }) poll?: PollSettings;
+  poll?: PollSettings;
 
   /** Advanced: the window, storage and clock the flow works with (default the page's own). */
-  @property({ attribute: false }) flowOptions?: Pick<LinkFlowOptions, 'window' | 'storage' | 'clock'>;
+  flowOptions?: Pick<LinkFlowOptions, 'window' | 'storage' | 'clock'>;
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the light or dark theme; default follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The flow's current step, reflected for styling (`lf-link-flow[step='linked']`). Read-only. */
-  @property({ reflect: true }) step: LinkFlowStep = 'idle';
+  step: LinkFlowStep = 'idle';
 
-  @state() private snapshot: LinkFlowSnapshot = { step: 'idle' };
+  private snapshot: LinkFlowSnapshot = { step: 'idle' };
 
   /** How the current link actually opened: `redirect` when a blocked popup fell back to it. */
-  @state() private linkMode?: WindowMode;
-
-  @query('[part~="heading"]') private readonly headingElement?: HTMLElement | null;
+  private linkMode?: WindowMode;
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...linkFlowStrings });
   private readonly stores = new StoreController(this);
@@ -169,7 +181,8 @@ export class LfLinkFlow extends LfElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('snapshot' as keyof LfLinkFlow) && this.#moveFocus) {
       const previous = (changed.get('snapshot' as keyof LfLinkFlow) as LinkFlowSnapshot | undefined)?.step;
-      if (previous !== this.snapshot.step && this.snapshot.step !== 'choosing') this.headingElement?.focus();
+      if (previous !== this.snapshot.step && this.snapshot.step !== 'choosing')
+        this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
     }
   }
 

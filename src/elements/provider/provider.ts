@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { createStore, type ConnectionStore } from '../../adapter/store.js';
 import { settingsContext, storeContext, type LinkflowSettings } from '../../context/index.js';
@@ -49,20 +48,28 @@ function normalizeOrigins(values: readonly string[]): string[] {
 export class LfProvider extends LfElement {
   static override styles = [...LfElement.styles, providerStyles];
 
+  static override properties = {
+    adapter: { attribute: false },
+    mode: {},
+    allowedOrigins: { attribute: 'allowed-origins', converter: originList },
+    strings: { attribute: false },
+    locale: {},
+  };
+
   /** The host's connection adapter; every element inside reads through one store made for it. */
-  @property({ attribute: false }) adapter?: ConnectionAdapter;
+  adapter?: ConnectionAdapter;
 
   /** How the provider's authorization page opens: the whole tab (`redirect`) or a `popup`. */
-  @property() mode: WindowMode = 'redirect';
+  mode: WindowMode = 'redirect';
 
   /** Origins the authorization URL may be on (attribute: space-separated); empty allows any safe URL. */
-  @property({ attribute: 'allowed-origins', converter: originList }) allowedOrigins: string[] = [];
+  allowedOrigins: string[] = [];
 
   /** Per-key string overrides for every element inside (an element's own `strings` win). */
-  @property({ attribute: false }) strings: StringOverrides = {};
+  strings: StringOverrides = {};
 
   /** Language for the elements inside that have no `lang` of their own or on an ancestor. */
-  @property() locale?: string;
+  locale?: string;
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
   private readonly settingsProvider = new ContextProvider(this, { context: settingsContext });
