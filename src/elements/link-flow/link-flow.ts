@@ -1,8 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import type { ConnectionStore } from '../../adapter/store.js';
-import { settingsContext } from '../../context/index.js';
 import { LfCancelEvent } from '../../events/cancel.js';
 import { LfErrorEvent } from '../../events/error.js';
 import { LfLinkStartEvent } from '../../events/link-start.js';
@@ -13,24 +11,38 @@ import type { LfSelectEvent } from '../../events/select.js';
 import { LfStateChangeEvent } from '../../events/state-change.js';
 import { LinkFlow, type LinkFlowEvent, type LinkFlowOptions, type LinkFlowSnapshot } from '../../flow/link-flow.js';
 import type { PollSettings } from '../../flow/poller.js';
-import type { Connection, LinkFlowStep, WindowMode } from '../../model/index.js';
+import type { LinkFlowStep, WindowMode } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
+import { StoreController } from '../controllers/store-controller.js';
 import { commonStrings } from '../shared/locales/en/common.js';
 import { linkFlowStrings } from '../shared/locales/en/link-flow.js';
-import { StoreController } from '../controllers/store-controller.js';
 import type { MessageKey, StringOverrides } from '../shared/i18n.js';
 import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
 import { linkFlowStyles } from './link-flow.styles.js';
 
 /** Splits `allowed-origins="https://a.example https://b.example"`. */
-const originList = {
-  fromAttribute: (value: string | null): string[] => (value ? value.split(/\s+/).filter(Boolean) : []),
-  toAttribute: (value: string[]): string => value.join(' '),
-};
+const originList = (value: string | null): string[] => (value ? value.split(/\s+/).filter(Boolean) : []);
 
+/** The steps the picker is shown for. */
+const CHOOSING: readonly LinkFlowStep[] = ['idle', 'loading', 'choosing'];
 /** The steps during which the user waits on something and may back out. */
-const WAITING: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'verifying']);
+const WAITING: readonly LinkFlowStep[] = ['starting', 'authorizing', 'verifying'];
+/**
+ * The steps of each view, in the template's order. Every view has a place of its own, so moving to
+ * another view draws it anew (a new heading, status and error panel) while the waiting steps share one.
+ */
+const VIEWS: ReadonlyArray<readonly LinkFlowStep[]> = [CHOOSING, WAITING, ['linked'], ['failed'], ['cancelled']];
+
+/** The event class of each of the flow's notifications. */
+const EVENTS = {
+  'state-change': LfStateChangeEvent,
+  'link-start': LfLinkStartEvent,
+  linked: LfLinkedEvent,
+  error: LfErrorEvent,
+  cancel: LfCancelEvent,
+  'popup-blocked': LfPopupBlockedEvent,
+};
 
 /**
  * The whole link flow in one element: the user picks an integration, authorizes it at the provider
@@ -98,7 +110,6 @@ export class LfLinkFlow extends LfElement {
     theme: { reflect: true },
     step: { reflect: true },
     snapshot: { state: true },
-    linkMode: { state: true },
   };
 
   /** The adapter to use when not inside `lf-provider` (or to override the provider's). */
@@ -133,291 +144,229 @@ export class LfLinkFlow extends LfElement {
 
   private snapshot: LinkFlowSnapshot = { step: 'idle' };
 
-  /** How the current link actually opened: `redirect` when a blocked popup fell back to it. */
-  private linkMode?: WindowMode;
-
   private readonly locale = new LocaleController(this, { ...commonStrings, ...linkFlowStrings });
   private readonly stores = new StoreController(this);
-  private readonly settings = new ContextConsumer(this, { context: settingsContext, subscribe: true });
 
   #flow: LinkFlow | undefined;
   #flowStore: ConnectionStore | undefined;
   #unsubscribe: (() => void) | undefined;
-  /** Set when the element leaves the page; cleared if it comes back before the microtask runs. */
-  #leaving = false;
   /** Focus follows the step once the user has interacted or returned from the provider. */
   #moveFocus = false;
+  /**
+   * How the current link actually opened: `redirect` when a blocked popup fell back to it. Set by
+   * lf-link-start, which always comes before the `authorizing` step that reads it.
+   */
+  #linkMode: WindowMode | undefined;
+  /** Flow events held back while the picker's lf-select is still on its way to the page. */
+  #held: LinkFlowEvent[] | undefined;
 
   /** The underlying state machine, for hosts that drive it (`select`, `cancel`, `retry`, `reset`). */
   get flow(): LinkFlow | undefined {
     return this.#flow;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#leaving = false;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A move within the page (disconnect then connect in one task) keeps the flow running.
-    this.#leaving = true;
     queueMicrotask(() => {
-      if (this.#leaving) this.#stop();
+      if (!this.isConnected) this.#stop();
     });
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(): void {
     const store = this.stores.store;
-    if (store !== this.#flowStore) this.#start(store);
-    const flow = this.#flow;
-    if (flow) {
-      flow.mode = this.#mode();
-      flow.allowedOrigins = this.#allowedOrigins();
+    const settings = this.locale.settings;
+    const mode = this.mode ?? settings?.mode ?? 'redirect';
+    const allowedOrigins = this.allowedOrigins ?? settings?.allowedOrigins ?? [];
+    if (store !== this.#flowStore) {
+      // A new store (or none): the older flow goes, and a new one takes any return the page loaded with.
+      this.#stop();
+      this.#flowStore = store;
+      if (store && this.isConnected) {
+        const flow = new LinkFlow({
+          ...this.flowOptions,
+          source: store,
+          mode,
+          allowedOrigins,
+          returnUrl: this.returnUrl || undefined,
+          poll: this.poll,
+          onEvent: (event) => this.#dispatch(event),
+        });
+        this.#flow = flow;
+        this.#unsubscribe = flow.subscribe((snapshot) => {
+          this.snapshot = snapshot;
+          this.step = snapshot.step;
+        });
+        const resumed = flow.resume();
+        if (resumed === 'returned') this.#moveFocus = true;
+        if (resumed === 'none') void flow.load();
+      }
     }
-    if (changed.has('step') && this.step !== this.snapshot.step) this.step = this.snapshot.step;
+    if (this.#flow) {
+      this.#flow.mode = mode;
+      this.#flow.allowedOrigins = allowedOrigins;
+    }
+    // `step` is read-only: a value written from outside goes back to the flow's.
+    this.step = this.snapshot.step;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('snapshot' as keyof LfLinkFlow) && this.#moveFocus) {
-      const previous = (changed.get('snapshot' as keyof LfLinkFlow) as LinkFlowSnapshot | undefined)?.step;
-      if (previous !== this.snapshot.step && this.snapshot.step !== 'choosing')
-        this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+    if (this.#moveFocus && changed.has('step') && changed.get('step') !== this.step && this.step !== 'choosing') {
+      this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
     }
-  }
-
-  #mode(): WindowMode {
-    return this.mode ?? this.settings.value?.mode ?? 'redirect';
-  }
-
-  #allowedOrigins(): readonly string[] {
-    return this.allowedOrigins ?? this.settings.value?.allowedOrigins ?? [];
-  }
-
-  /** Makes the flow for `store` (disposing any older one) and takes a return the page loaded with. */
-  #start(store: ConnectionStore | undefined): void {
-    this.#stop();
-    this.#flowStore = store;
-    if (!store || !this.isConnected) return;
-    const flow = new LinkFlow({
-      ...this.flowOptions,
-      source: store,
-      mode: this.#mode(),
-      allowedOrigins: this.#allowedOrigins(),
-      ...(this.returnUrl ? { returnUrl: this.returnUrl } : {}),
-      ...(this.poll ? { poll: this.poll } : {}),
-      onEvent: (event) => this.#dispatch(event),
-    });
-    this.#flow = flow;
-    this.#unsubscribe = flow.subscribe((snapshot) => {
-      this.snapshot = snapshot;
-      this.step = snapshot.step;
-    });
-    const resumed = flow.resume();
-    if (resumed === 'returned') this.#moveFocus = true;
-    if (resumed === 'none') void flow.load();
   }
 
   #stop(): void {
     this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
     this.#flow?.dispose();
-    this.#flow = undefined;
-    this.#flowStore = undefined;
+    this.#unsubscribe = this.#flow = this.#flowStore = undefined;
   }
-
-  /** Flow events held back while the picker's lf-select is still on its way to the page. */
-  #held: LinkFlowEvent[] | undefined;
 
   #dispatch(event: LinkFlowEvent): void {
     if (this.#held) {
       this.#held.push(event);
       return;
     }
-    switch (event.type) {
-      case 'state-change':
-        this.dispatchEvent(new LfStateChangeEvent({ step: event.step, previous: event.previous }));
-        break;
-      case 'link-start':
-        this.linkMode = event.mode;
-        this.dispatchEvent(
-          new LfLinkStartEvent({
-            integrationKey: event.integrationKey,
-            mode: event.mode,
-            ...(event.connectionId ? { connectionId: event.connectionId } : {}),
-          }),
-        );
-        break;
-      case 'linked':
-        this.dispatchEvent(new LfLinkedEvent({ connection: event.connection }));
-        break;
-      case 'error':
-        this.dispatchEvent(new LfErrorEvent({ error: event.error }));
-        break;
-      case 'cancel':
-        this.dispatchEvent(
-          new LfCancelEvent({
-            ...(event.integrationKey ? { integrationKey: event.integrationKey } : {}),
-            ...(event.message ? { message: event.message } : {}),
-          }),
-        );
-        break;
-      case 'popup-blocked':
-        this.dispatchEvent(new LfPopupBlockedEvent({ integrationKey: event.integrationKey }));
-        break;
+    const { type, ...fields } = event;
+    let detail: Record<string, unknown> = fields;
+    if (event.type === 'link-start') {
+      this.#linkMode = event.mode;
+      // The order hosts have always read it in.
+      detail = { integrationKey: event.integrationKey, mode: event.mode, connectionId: event.connectionId };
     }
+    // An optional field the flow left empty is left out, not sent as undefined.
+    for (const key in detail) if (!detail[key]) delete detail[key];
+    this.dispatchEvent(new EVENTS[type](detail as never));
+  }
+
+  /** The flow, for an action of the user's: from now on focus follows the step. */
+  #byUser(): LinkFlow | undefined {
+    this.#moveFocus = true;
+    return this.#flow;
   }
 
   // The picker's lf-select arrives inside the user's click or key press: the popup opens right here.
   // The flow's own events wait for a microtask, so the page hears lf-select before the lf-link-start it caused.
-  private readonly onSelect = (event: LfSelectEvent): void => {
-    this.#moveFocus = true;
-    const connectionId = this.connectionId ?? event.detail.connection?.id;
-    const reauthorize = this.connectionId !== undefined || event.detail.connection?.status === 'deauthorized';
-    const held: LinkFlowEvent[] = [];
-    this.#held = held;
+  #onSelect(event: LfSelectEvent): void {
+    const { integration, connection } = event.detail;
+    // Re-authorize the element's connection, or the one the user picked whose access was revoked.
+    const connectionId = this.connectionId ?? (connection?.status === 'deauthorized' ? connection.id : undefined);
+    const held: LinkFlowEvent[] = (this.#held = []);
     try {
-      void this.#flow?.select(event.detail.integration, reauthorize && connectionId ? { connectionId } : {});
+      void this.#byUser()?.select(integration, connectionId ? { connectionId } : {});
     } finally {
       queueMicrotask(() => {
         if (this.#held === held) this.#held = undefined;
         for (const next of held) this.#dispatch(next);
       });
     }
-  };
+  }
 
-  private readonly onRetry = (): void => {
-    this.#moveFocus = true;
-    void this.#flow?.retry();
-  };
+  #onRetry(): void {
+    void this.#byUser()?.retry();
+  }
 
-  private readonly onReconnect = (event: LfReconnectEvent): void => {
-    this.#moveFocus = true;
+  #onReconnect(event: LfReconnectEvent): void {
+    const flow = this.#byUser();
     const integration = this.snapshot.integration;
-    if (integration) void this.#flow?.select(integration, { connectionId: event.detail.connection.id });
-  };
+    if (integration) void flow?.select(integration, { connectionId: event.detail.connection.id });
+  }
 
-  private readonly onCancel = (): void => {
-    this.#moveFocus = true;
-    this.#flow?.cancel();
-  };
+  #onCancel(): void {
+    this.#byUser()?.cancel();
+  }
 
-  private readonly onRestart = (): void => {
-    this.#moveFocus = true;
-    this.#flow?.reset();
+  #onRestart(): void {
+    this.#byUser()?.reset();
     void this.#flow?.load();
-  };
-
-  #t(key: MessageKey, vars?: Record<string, string | number>): string {
-    return this.locale.t(key, vars);
   }
 
   override render(): TemplateResult {
-    const { step } = this.snapshot;
     return html`<div part="base" class="base" lang=${this.locale.lang} dir=${this.locale.dir}>
-      ${step === 'idle' || step === 'loading' || step === 'choosing' ? this.renderChoosing() : nothing}
-      ${WAITING.has(step) ? this.renderWaiting() : nothing} ${step === 'linked' ? this.renderLinked() : nothing}
-      ${step === 'failed' ? this.renderFailed() : nothing} ${step === 'cancelled' ? this.renderCancelled() : nothing}
+      ${VIEWS.map((steps) => (steps.includes(this.snapshot.step) ? this.#view(steps) : nothing))}
     </div>`;
   }
 
-  private renderHeading(text: string): TemplateResult {
-    return html`<h2 part="heading" class="heading" tabindex="-1">${text}</h2>`;
-  }
-
-  private renderChoosing(): TemplateResult {
-    return html`<slot name="heading">${this.renderHeading(this.#t('flow.choose'))}</slot>
-      <lf-connection-picker
-        part="picker"
-        .adapter=${this.adapter}
-        .integrations=${this.snapshot.integrations}
-        .strings=${this.strings}
-        theme=${this.theme ?? nothing}
-        @lf-select=${this.onSelect}
-      ></lf-connection-picker>`;
-  }
-
-  private renderWaiting(): TemplateResult {
-    const { step, integration, connection } = this.snapshot;
-    const name = integration?.name ?? '';
-    const mode = this.linkMode ?? this.#mode();
-    const title =
-      step === 'starting'
-        ? this.#t('flow.starting', { name })
-        : step === 'authorizing'
-          ? this.#t(mode === 'popup' ? 'flow.authorizingPopup' : 'flow.authorizingRedirect', { name })
-          : this.#t('flow.verifying', { name });
-    return html`<section part="step" class="step" aria-busy="true">
-      ${this.renderHeading(title)}
-      <div class="progress" role="status">
-        <span part="spinner" class="spinner" aria-hidden="true"></span>
-        <span>${this.#t(step === 'verifying' ? 'flow.verifyingHint' : 'flow.waitingHint', { name })}</span>
-      </div>
-      ${step === 'verifying' ? this.renderStatus(connection) : nothing}
-      <div part="actions" class="actions">
-        <button part="cancel" class="button" type="button" @click=${this.onCancel}>${this.#t('common.cancel')}</button>
-      </div>
-    </section>`;
-  }
-
-  /** The connection's status under a waiting or linked step, when the connection is known. */
-  private renderStatus(connection: Connection | undefined): TemplateResult | typeof nothing {
-    return connection
-      ? html`<lf-status-indicator
-          part="status"
-          .connection=${connection}
+  /** The view of the current step: the picker, or a step box with its heading, what it shows and its actions. */
+  #view(steps: readonly LinkFlowStep[]): TemplateResult {
+    const { step, integration, connection, error } = this.snapshot;
+    const t = (key: MessageKey) => this.locale.t(key);
+    if (steps === CHOOSING) {
+      return html`<slot name="heading"><h2 part="heading" class="heading" tabindex="-1">${t('flow.choose')}</h2></slot>
+        <lf-connection-picker
+          part="picker"
+          .adapter=${this.adapter}
+          .integrations=${this.snapshot.integrations}
           .strings=${this.strings}
-        ></lf-status-indicator>`
-      : nothing;
-  }
-
-  private renderLinked(): TemplateResult {
-    const { integration, connection } = this.snapshot;
-    const name = connection?.integrationName ?? integration?.name ?? '';
-    return html`<section part="step" class="step step--linked">
-      ${this.renderHeading(this.#t('flow.linked', { name }))} ${this.renderStatus(connection)}
-      <slot name="linked"></slot>
-      <div part="actions" class="actions">
-        <button part="restart" class="button" type="button" @click=${this.onRestart}>${this.#t('flow.another')}</button>
-      </div>
-    </section>`;
-  }
-
-  private renderFailed(): TemplateResult {
-    const { error, connection } = this.snapshot;
-    return html`<section part="step" class="step">
-      <h2 part="heading" class="visually-hidden" tabindex="-1">${this.#t('flow.failed')}</h2>
-      <lf-error-panel
-        part="error"
-        .error=${error}
-        .connection=${connection}
-        .strings=${this.strings}
-        theme=${this.theme ?? nothing}
-        @lf-retry=${this.onRetry}
-        @lf-reconnect=${this.onReconnect}
-        @lf-dismiss=${this.onRestart}
-      ></lf-error-panel>
-      <div part="actions" class="actions">
-        <button part="restart" class="button" type="button" @click=${this.onRestart}>
-          ${this.#t('flow.chooseAnother')}
-        </button>
-      </div>
-    </section>`;
-  }
-
-  private renderCancelled(): TemplateResult {
-    const { integration, error } = this.snapshot;
-    const name = integration?.name ?? '';
-    const message = error?.code === 'cancelled' && error.message ? error.message : undefined;
-    return html`<section part="step" class="step">
-      ${this.renderHeading(name ? this.#t('flow.cancelled', { name }) : this.#t('flow.cancelledNoName'))}
+          theme=${this.theme ?? nothing}
+          @lf-select=${this.#onSelect}
+        ></lf-connection-picker>`;
+    }
+    const waiting = steps === WAITING;
+    const name = (step === 'linked' ? connection?.integrationName : undefined) ?? integration?.name ?? '';
+    const named = (key: MessageKey) => this.locale.t(key, { name });
+    const popup = (this.#linkMode ?? this.#flow?.mode) === 'popup';
+    const title =
+      step === 'failed'
+        ? t('flow.failed')
+        : step === 'cancelled' && !name
+          ? t('flow.cancelledNoName')
+          : step === 'authorizing'
+            ? named(popup ? 'flow.authorizingPopup' : 'flow.authorizingRedirect')
+            : // flow.starting, flow.verifying, flow.linked or flow.cancelled
+              named(`flow.${step}` as MessageKey);
+    const message = step === 'cancelled' && error?.code === 'cancelled' && error.message;
+    const status = (step === 'verifying' || step === 'linked') && connection;
+    return html`<section part="step" class="step" aria-busy=${waiting ? 'true' : nothing}>
+      <h2 part="heading" class=${step === 'failed' ? 'visually-hidden' : 'heading'} tabindex="-1">${title}</h2>
+      ${
+        waiting
+          ? html`<div class="progress" role="status">
+              <span part="spinner" class="spinner" aria-hidden="true"></span>
+              <span>${named(step === 'verifying' ? 'flow.verifyingHint' : 'flow.waitingHint')}</span>
+            </div>`
+          : nothing
+      }
+      ${
+        step === 'failed'
+          ? html`<lf-error-panel
+              part="error"
+              .error=${error}
+              .connection=${connection}
+              .strings=${this.strings}
+              theme=${this.theme ?? nothing}
+              @lf-retry=${this.#onRetry}
+              @lf-reconnect=${this.#onReconnect}
+              @lf-dismiss=${this.#onRestart}
+            ></lf-error-panel>`
+          : nothing
+      }
       ${message ? html`<p class="message">${message}</p>` : nothing}
+      ${
+        status
+          ? html`<lf-status-indicator
+              part="status"
+              .connection=${status}
+              .strings=${this.strings}
+            ></lf-status-indicator>`
+          : nothing
+      }
+      ${step === 'linked' ? html`<slot name="linked"></slot>` : nothing}
       <div part="actions" class="actions">
-        <button part="retry" class="button button--primary" type="button" @click=${this.onRetry}>
-          ${this.#t('common.retry')}
-        </button>
-        <button part="restart" class="button" type="button" @click=${this.onRestart}>
-          ${this.#t('flow.chooseAnother')}
+        ${
+          step === 'cancelled'
+            ? html`<button part="retry" class="button button--primary" type="button" @click=${this.#onRetry}>
+                ${t('common.retry')}
+              </button>`
+            : nothing
+        }
+        <button
+          part=${waiting ? 'cancel' : 'restart'}
+          class="button"
+          type="button"
+          @click=${waiting ? this.#onCancel : this.#onRestart}
+        >
+          ${t(waiting ? 'common.cancel' : step === 'linked' ? 'flow.another' : 'flow.chooseAnother')}
         </button>
       </div>
     </section>`;
