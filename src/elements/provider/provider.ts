@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { createStore, type ConnectionStore } from '../../adapter/store.js';
 import { settingsContext, storeContext, type LinkflowSettings } from '../../context/index.js';
@@ -7,16 +7,6 @@ import type { WindowMode } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import type { StringOverrides } from '../shared/i18n.js';
 import { providerStyles } from './provider.styles.js';
-
-/** Reads `allowed-origins="https://a.example https://b.example"`; valid URLs become their origin. */
-const originList = {
-  fromAttribute(value: string | null): string[] {
-    return normalizeOrigins((value ?? '').split(/\s+/));
-  },
-  toAttribute(value: readonly string[]): string {
-    return value.join(' ');
-  },
-};
 
 /**
  * Origins as `scheme://host[:port]`. An entry that is not a URL is kept as written, so it matches
@@ -35,6 +25,9 @@ function normalizeOrigins(values: readonly string[]): string[] {
       }
     });
 }
+
+/** Reads `allowed-origins="https://a.example https://b.example"`; valid URLs become their origin. */
+const originList = (value: string | null): string[] => normalizeOrigins((value ?? '').split(/\s+/));
 
 /**
  * Holds the adapter and the shared settings, and gives every linkflow element inside it the store
@@ -73,7 +66,6 @@ export class LfProvider extends LfElement {
 
   private readonly storeProvider = new ContextProvider(this, { context: storeContext });
   private readonly settingsProvider = new ContextProvider(this, { context: settingsContext });
-  #storeAdapter: ConnectionAdapter | undefined;
 
   /** The store the elements inside share; undefined until an adapter is set. */
   get store(): ConnectionStore | undefined {
@@ -88,17 +80,16 @@ export class LfProvider extends LfElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Provide before the first render so children connecting now get values at once.
-    this.provide();
+    this.#provide();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.provide();
+  protected override willUpdate(): void {
+    this.#provide();
   }
 
-  private provide(): void {
-    if (this.adapter !== this.#storeAdapter) {
-      this.#storeAdapter = this.adapter;
+  #provide(): void {
+    // A store per adapter: a new adapter gets a new store, no adapter none.
+    if (this.adapter !== this.store?.adapter) {
       this.storeProvider.setValue(this.adapter ? createStore(this.adapter) : undefined);
     }
     const settings: LinkflowSettings = {
@@ -107,23 +98,11 @@ export class LfProvider extends LfElement {
       strings: Object.freeze({ ...this.strings }),
       ...(this.locale ? { locale: this.locale } : {}),
     };
-    const previous = this.settingsProvider.value;
-    if (!previous || !sameSettings(previous, settings)) this.settingsProvider.setValue(settings);
+    // The elements inside update only when a setting really changed.
+    if (JSON.stringify(settings) !== JSON.stringify(this.settings)) this.settingsProvider.setValue(settings);
   }
 
   protected override render() {
     return html`<slot></slot>`;
   }
-}
-
-function sameSettings(a: LinkflowSettings, b: LinkflowSettings): boolean {
-  const keys = (o: Readonly<Record<string, string>>) => Object.keys(o);
-  return (
-    a.mode === b.mode &&
-    a.locale === b.locale &&
-    a.allowedOrigins.length === b.allowedOrigins.length &&
-    a.allowedOrigins.every((origin, i) => origin === b.allowedOrigins[i]) &&
-    keys(a.strings).length === keys(b.strings).length &&
-    keys(a.strings).every((key) => a.strings[key] === b.strings[key])
-  );
 }
