@@ -7,13 +7,16 @@ export const linkFlowStyles = css`
     --_padding: var(--lf-link-flow-padding, var(--_lf-space-4));
     --_spinner: var(--lf-link-flow-spinner-color, var(--_lf-color-accent));
   }
+  .base,
+  .step {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
   /* Its own surface, so a forced theme reads on any page background. */
   .base {
     background: var(--lf-link-flow-background, var(--_lf-color-surface));
     color: var(--_lf-color-text);
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
   }
   .heading {
     margin: 0;
@@ -21,9 +24,6 @@ export const linkFlowStyles = css`
     font-weight: 600;
   }
   .step {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
     padding: var(--_padding);
     border: 1px solid var(--_lf-color-border);
     border-radius: var(--_lf-radius);
