@@ -289,16 +289,18 @@ export class LfLinkFlow extends LfElement {
 
   /** The view of the current step: the picker, or a step box with its heading, what it shows and its actions. */
   #view(steps: readonly LinkFlowStep[]): TemplateResult {
-    const { step, integration, connection, error } = this.snapshot;
+    const { strings, snapshot } = this;
+    const { step, integration, connection, error } = snapshot;
+    const theme = this.theme ?? nothing;
     const t = (key: MessageKey) => this.locale.t(key);
     if (steps === CHOOSING) {
       return html`<slot name="heading"><h2 part="heading" class="heading" tabindex="-1">${t('flow.choose')}</h2></slot>
         <lf-connection-picker
           part="picker"
           .adapter=${this.adapter}
-          .integrations=${this.snapshot.integrations}
-          .strings=${this.strings}
-          theme=${this.theme ?? nothing}
+          .integrations=${snapshot.integrations}
+          .strings=${strings}
+          theme=${theme}
           @lf-select=${this.#onSelect}
         ></lf-connection-picker>`;
     }
@@ -315,15 +317,19 @@ export class LfLinkFlow extends LfElement {
             ? named(popup ? 'flow.authorizingPopup' : 'flow.authorizingRedirect')
             : // flow.starting, flow.verifying, flow.linked or flow.cancelled
               named(`flow.${step}` as MessageKey);
+    const hint = named(step === 'verifying' ? 'flow.verifyingHint' : 'flow.waitingHint');
     const message = step === 'cancelled' && error?.code === 'cancelled' && error.message;
     const status = (step === 'verifying' || step === 'linked') && connection;
+    // The step's own action: cancel while waiting, else start again.
+    const [action, onAction, label] = waiting
+      ? (['cancel', this.#onCancel, t('common.cancel')] as const)
+      : (['restart', this.#onRestart, t(step === 'linked' ? 'flow.another' : 'flow.chooseAnother')] as const);
     return html`<section part="step" class="step" aria-busy=${waiting ? 'true' : nothing}>
       <h2 part="heading" class=${step === 'failed' ? 'visually-hidden' : 'heading'} tabindex="-1">${title}</h2>
       ${
         waiting
           ? html`<div class="progress" role="status">
-              <span part="spinner" class="spinner" aria-hidden="true"></span>
-              <span>${named(step === 'verifying' ? 'flow.verifyingHint' : 'flow.waitingHint')}</span>
+              <span part="spinner" class="spinner" aria-hidden="true"></span><span>${hint}</span>
             </div>`
           : nothing
       }
@@ -333,8 +339,8 @@ export class LfLinkFlow extends LfElement {
               part="error"
               .error=${error}
               .connection=${connection}
-              .strings=${this.strings}
-              theme=${this.theme ?? nothing}
+              .strings=${strings}
+              theme=${theme}
               @lf-retry=${this.#onRetry}
               @lf-reconnect=${this.#onReconnect}
               @lf-dismiss=${this.#onRestart}
@@ -342,15 +348,7 @@ export class LfLinkFlow extends LfElement {
           : nothing
       }
       ${message ? html`<p class="message">${message}</p>` : nothing}
-      ${
-        status
-          ? html`<lf-status-indicator
-              part="status"
-              .connection=${status}
-              .strings=${this.strings}
-            ></lf-status-indicator>`
-          : nothing
-      }
+      ${status ? html`<lf-status-indicator part="status" .connection=${status} .strings=${strings}></lf-status-indicator>` : nothing}
       ${step === 'linked' ? html`<slot name="linked"></slot>` : nothing}
       <div part="actions" class="actions">
         ${
@@ -360,14 +358,7 @@ export class LfLinkFlow extends LfElement {
               </button>`
             : nothing
         }
-        <button
-          part=${waiting ? 'cancel' : 'restart'}
-          class="button"
-          type="button"
-          @click=${waiting ? this.#onCancel : this.#onRestart}
-        >
-          ${t(waiting ? 'common.cancel' : step === 'linked' ? 'flow.another' : 'flow.chooseAnother')}
-        </button>
+        <button part=${action} class="button" type="button" @click=${onAction}>${label}</button>
       </div>
     </section>`;
   }
