@@ -227,14 +227,11 @@ export class LfLinkFlow extends LfElement {
       this.#held.push(event);
       return;
     }
-    const { type, ...fields } = event;
-    let detail: Record<string, unknown> = fields;
-    if (event.type === 'link-start') {
-      this.#linkMode = event.mode;
-      // The order hosts have always read it in.
-      detail = { integrationKey: event.integrationKey, mode: event.mode, connectionId: event.connectionId };
-    }
-    // An optional field the flow left empty is left out, not sent as undefined.
+    if (event.type === 'link-start') this.#linkMode = event.mode;
+    // The detail is the event's other fields, lf-link-start's connectionId last as it has always been, and
+    // an optional field the flow left empty is left out rather than sent as undefined.
+    const { type, connectionId, ...detail }: { type: LinkFlowEvent['type']; [field: string]: unknown } = event;
+    if (connectionId) detail.connectionId = connectionId;
     for (const key in detail) if (!detail[key]) delete detail[key];
     this.dispatchEvent(new EVENTS[type](detail as never));
   }
