@@ -64,17 +64,17 @@ export class LfProvider extends LfElement {
   /** Language for the elements inside that have no `lang` of their own or on an ancestor. */
   locale?: string;
 
-  private readonly storeProvider = new ContextProvider(this, { context: storeContext });
-  private readonly settingsProvider = new ContextProvider(this, { context: settingsContext });
+  readonly #storeProvider = new ContextProvider(this, { context: storeContext });
+  readonly #settingsProvider = new ContextProvider(this, { context: settingsContext });
 
   /** The store the elements inside share; undefined until an adapter is set. */
   get store(): ConnectionStore | undefined {
-    return this.storeProvider.value;
+    return this.#storeProvider.value;
   }
 
   /** The settings the elements inside read. */
   get settings(): LinkflowSettings | undefined {
-    return this.settingsProvider.value;
+    return this.#settingsProvider.value;
   }
 
   override connectedCallback(): void {
@@ -90,7 +90,7 @@ export class LfProvider extends LfElement {
   #provide(): void {
     // A store per adapter: a new adapter gets a new store, no adapter none.
     if (this.adapter !== this.store?.adapter) {
-      this.storeProvider.setValue(this.adapter ? createStore(this.adapter) : undefined);
+      this.#storeProvider.setValue(this.adapter ? createStore(this.adapter) : undefined);
     }
     const settings: LinkflowSettings = {
       allowedOrigins: Object.freeze(normalizeOrigins(this.allowedOrigins ?? [])),
@@ -99,7 +99,7 @@ export class LfProvider extends LfElement {
       ...(this.locale ? { locale: this.locale } : {}),
     };
     // The elements inside update only when a setting really changed.
-    if (JSON.stringify(settings) !== JSON.stringify(this.settings)) this.settingsProvider.setValue(settings);
+    if (JSON.stringify(settings) !== JSON.stringify(this.settings)) this.#settingsProvider.setValue(settings);
   }
 
   protected override render() {
