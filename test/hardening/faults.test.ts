@@ -25,8 +25,11 @@ import {
 } from './helpers.js';
 
 const APP = `${location.origin}/app/settings/integrations`;
-/** The adapter's timeout per request: short, so the timeout fault is quick. */
-const TIMEOUT = 500;
+/**
+ * The adapter's timeout per request: short, so the timeout fault is quick, yet long enough that a loaded
+ * machine answers every other fault (an error status, a dropped connection) well before it.
+ */
+const TIMEOUT = 1_500;
 
 const codatError = (status: number, error: string) => ({
   statusCode: status,
@@ -47,7 +50,7 @@ interface FaultCase {
 }
 
 const CASES: readonly FaultCase[] = [
-  { name: 'timeout', fault: { delay: 4_000 }, code: 'timeout', says: /did not answer within/ },
+  { name: 'timeout', fault: { delay: 10_000 }, code: 'timeout', says: /did not answer within/ },
   {
     name: '500',
     fault: { status: 500, body: codatError(500, 'Codat had an internal error.') },
