@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRemoveEvent } from '../../events/remove.js';
@@ -73,35 +72,48 @@ export class LfConnectionList extends LfElement {
     listStyles,
   ];
 
+  static override properties = {
+    connections: { attribute: false },
+    integrations: { attribute: false },
+    adapter: { attribute: false },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    confirming: { state: true },
+    busy: { state: true },
+    failures: { state: true },
+    announcement: { state: true },
+  };
+
   /** The connections to show; when unset they are loaded through the store. */
-  @property({ attribute: false }) connections?: Connection[];
+  connections?: Connection[];
 
   /** The integrations, for each connection's logo; when unset they come from the store, if there is one. */
-  @property({ attribute: false }) integrations?: Integration[];
+  integrations?: Integration[];
 
   /** An adapter of the element's own, used instead of the enclosing `lf-provider`'s. */
-  @property({ attribute: false }) adapter?: ConnectionAdapter;
+  adapter?: ConnectionAdapter;
 
   /** The level of the list's heading (1 to 6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The connection whose removal is being confirmed. */
-  @state() private confirming?: string;
+  private confirming?: string;
 
   /** The action in flight per connection id. */
-  @state() private busy: Readonly<Record<string, Action>> = {};
+  private busy: Readonly<Record<string, Action>> = {};
 
   /** The message of the last failed action per connection id. */
-  @state() private failures: Readonly<Record<string, string>> = {};
+  private failures: Readonly<Record<string, string>> = {};
 
   /** What the live region says after an action succeeded. */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...connectionListStrings });
   private readonly storedConnections = new StoreController<Connection[]>(this, {

@@ -1,5 +1,4 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { LfDismissEvent } from '../../events/dismiss.js';
 import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRetryEvent } from '../../events/retry.js';
@@ -59,23 +58,28 @@ const RECONNECT_CODES: ReadonlySet<string> = new Set(['unauthorized', 'expired']
 export class LfErrorPanel extends LfElement {
   static override styles = [...LfElement.styles, themeStyles, focusStyles, buttonStyles, errorPanelStyles];
 
+  static override properties = {
+    error: { attribute: false },
+    connection: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    copied: { state: true },
+  };
+
   /** The error to explain; wins over the connection's issues. */
-  @property({ attribute: false }) error?: LinkError;
+  error?: LinkError;
 
   /** A connection whose active issues (or revoked access) to show, and the one reconnect re-authorizes. */
-  @property({ attribute: false }) connection?: Connection;
+  connection?: Connection;
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Whether the correlation id was just copied. */
-  @state() private copied = false;
-
-  @query('.title') private readonly titleElement?: HTMLElement | null;
-  @query('.correlation-id') private readonly correlationElement?: HTMLElement | null;
+  private copied = false;
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...errorStrings });
   /** What is shown, to tell a new error from a re-render of the same one. */
@@ -110,7 +114,7 @@ export class LfErrorPanel extends LfElement {
     const subject = this.subject;
     if (subject === this.#shown) return;
     this.#shown = subject;
-    if (subject && this.autofocus && !this.hidden) this.titleElement?.focus();
+    if (subject && this.autofocus && !this.hidden) this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
   }
 
   private readonly retry = (): void => {
@@ -142,7 +146,7 @@ export class LfErrorPanel extends LfElement {
     } catch {
       // No clipboard access (insecure page, denied permission): select the text for the user to copy.
       this.copied = false;
-      const target = this.correlationElement;
+      const target = this.renderRoot.querySelector('.correlation-id');
       const selection = document.getSelection();
       if (target && selection) {
         const range = document.createRange();
