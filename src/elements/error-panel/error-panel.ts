@@ -2,19 +2,26 @@ import { html, nothing } from 'lit';
 import { LfDismissEvent } from '../../events/dismiss.js';
 import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRetryEvent } from '../../events/retry.js';
-import type { Connection, ConnectionIssue, LinkError } from '../../model/index.js';
+import type { Connection, LinkError } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { formatRelativeTime } from '../shared/relative-time.js';
 import { commonStrings } from '../shared/locales/en/common.js';
 import { errorStrings } from '../shared/locales/en/errors.js';
-import type { StringOverrides } from '../shared/i18n.js';
+import type { MessageVars, StringOverrides } from '../shared/i18n.js';
 import { icon } from '../shared/icons.js';
 import { buttonStyles, focusStyles, themeStyles } from '../shared/theme.styles.js';
 import { errorPanelStyles } from './error-panel.styles.js';
 
 /** Error codes a new authorization can fix. */
 const RECONNECT_CODES: readonly string[] = ['unauthorized', 'expired'];
+
+/** The panel's own messages, by their key after `errorPanel.`. */
+type PanelKey = keyof typeof errorStrings extends infer K
+  ? K extends `errorPanel.${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
 /** The buttons of the action row; each is named after its part, its handler and its `common.*` string. */
 type Action = 'reconnect' | 'retry' | 'dismiss';
@@ -116,17 +123,17 @@ export class LfErrorPanel extends LfElement {
     if (subject && this.autofocus && !this.hidden) this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
   }
 
-  private readonly retry = (): void => {
+  private retry(): void {
     const error = this.error;
     this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
-  };
+  }
 
-  private readonly reconnect = (): void => {
+  private reconnect(): void {
     const connection = this.connection;
     if (connection) this.dispatchEvent(new LfReconnectEvent({ connection }));
-  };
+  }
 
-  private readonly dismiss = (): void => {
+  private dismiss(): void {
     const { error, connection } = this;
     if (
       this.dispatchEvent(
@@ -136,9 +143,9 @@ export class LfErrorPanel extends LfElement {
       this.#dismissed = this.subject;
       this.hidden = true;
     }
-  };
+  }
 
-  private readonly copyCorrelationId = async (): Promise<void> => {
+  private async copyCorrelationId(): Promise<void> {
     const target = this.renderRoot.querySelector('.correlation-id')!;
     try {
       await navigator.clipboard.writeText(target.textContent!);
@@ -154,12 +161,13 @@ export class LfErrorPanel extends LfElement {
         selection.addRange(range);
       }
     }
-  };
+  }
 
   protected override render() {
     const { error, connection } = this;
     if (!this.subject) return nothing;
     const t = this.locale.t.bind(this.locale);
+    const p = (key: PanelKey, vars?: MessageVars) => t(`errorPanel.${key}`, vars);
     const issues = this.activeIssues;
     const name = connection?.integrationName ?? '';
     const deauthorized = connection?.status === 'deauthorized';
@@ -185,80 +193,84 @@ export class LfErrorPanel extends LfElement {
       <div class="body">
         <div role="alert" aria-atomic="true">
           <p part="title" class="title" tabindex="-1">
-            ${error ? t(`error.${error.code}.title`) : t('errorPanel.issuesTitle', { name })}
+            ${error ? t(`error.${error.code}.title`) : p('issuesTitle', { name })}
           </p>
           <p part="message">
             ${
               error
                 ? t(`error.${error.code}.message`)
                 : deauthorized
-                  ? t('errorPanel.deauthorized', { name })
-                  : t('errorPanel.issuesMessage', { count: issues.length })
+                  ? p('deauthorized', { name })
+                  : p('issuesMessage', { count: issues.length })
             }
           </p>
         </div>
-        ${error ? this.renderErrorDetails(error) : issues.length ? this.renderIssues(issues) : nothing}
+        ${
+          error
+            ? [
+                error.message || error.status !== undefined || error.details.length
+                  ? html`<details part="details">
+                      <summary>${p('details')}</summary>
+                      <div class="details-body">
+                        ${error.message ? html`<p dir="auto">${error.message}</p>` : nothing}
+                        ${
+                          error.status !== undefined
+                            ? html`<p>${p('httpStatus', { status: String(error.status) })}</p>`
+                            : nothing
+                        }
+                        ${
+                          error.details.length
+                            ? html`<ul part="details-list">
+                                ${error.details.map(
+                                  ({ path, message }) =>
+                                    html`<li>
+                                      ${path ? html`<code dir="ltr">${path}</code> ` : nothing}<span dir="auto"
+                                        >${message}</span
+                                      >
+                                    </li>`,
+                                )}
+                              </ul>`
+                            : nothing
+                        }
+                      </div>
+                    </details>`
+                  : nothing,
+                error.correlationId
+                  ? html`<p part="correlation" class="correlation">
+                      <span>${p('correlationId')}</span>
+                      <code part="correlation-id" class="correlation-id" dir="ltr">${error.correlationId}</code>
+                      <button part="copy" class="button button--small" type="button" @click=${this.copyCorrelationId}>
+                        ${p('copy')}
+                      </button>
+                      <span class="copied" role="status">${this.copied ? p('copied') : ''}</span>
+                    </p>`
+                  : nothing,
+              ]
+            : issues.length
+              ? html`<ul part="issues">
+                  ${issues.map(({ message, code, occurredAt }) => {
+                    const since = occurredAt ? formatRelativeTime(occurredAt, this.locale.formatLocale) : '';
+                    return html`<li part="issue">
+                      <span dir="auto">${message}</span>
+                      ${
+                        code || since
+                          ? html`<span class="issue-meta"
+                              >${code ? html`<code dir="ltr">${code}</code>${since ? ' · ' : ''}` : nothing}${
+                                since && p('issueWhen', { time: since })
+                              }</span
+                            >`
+                          : nothing
+                      }
+                    </li>`;
+                  })}
+                </ul>`
+              : nothing
+        }
         <div part="actions" class="actions">
           ${reconnect ? button('reconnect', true) : nothing} ${error?.retryable ? button('retry', !reconnect) : nothing}
           ${button('dismiss')}
         </div>
       </div>
     </div>`;
-  }
-
-  /** The technical details behind a disclosure, and the correlation id with its copy button. */
-  private renderErrorDetails({ message, status, details, correlationId }: LinkError) {
-    const t = this.locale.t.bind(this.locale);
-    return [
-      message || status !== undefined || details.length
-        ? html`<details part="details">
-            <summary>${t('errorPanel.details')}</summary>
-            <div class="details-body">
-              ${message ? html`<p dir="auto">${message}</p>` : nothing}
-              ${status !== undefined ? html`<p>${t('errorPanel.httpStatus', { status: String(status) })}</p>` : nothing}
-              ${details.length ? this.renderDetailsList(details) : nothing}
-            </div>
-          </details>`
-        : nothing,
-      correlationId
-        ? html`<p part="correlation" class="correlation">
-            <span>${t('errorPanel.correlationId')}</span>
-            <code part="correlation-id" class="correlation-id" dir="ltr">${correlationId}</code>
-            <button part="copy" class="button button--small" type="button" @click=${this.copyCorrelationId}>
-              ${t('errorPanel.copy')}
-            </button>
-            <span class="copied" role="status">${this.copied ? t('errorPanel.copied') : ''}</span>
-          </p>`
-        : nothing,
-    ];
-  }
-
-  private renderDetailsList(details: LinkError['details']) {
-    return html`<ul part="details-list">
-      ${details.map(
-        ({ path, message }) =>
-          html`<li>${path ? html`<code dir="ltr">${path}</code> ` : nothing}<span dir="auto">${message}</span></li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderIssues(issues: ConnectionIssue[]) {
-    return html`<ul part="issues">
-      ${issues.map(({ message, code, occurredAt }) => {
-        const since = occurredAt ? formatRelativeTime(occurredAt, this.locale.formatLocale) : '';
-        return html`<li part="issue">
-          <span dir="auto">${message}</span>
-          ${
-            code || since
-              ? html`<span class="issue-meta"
-                  >${code ? html`<code dir="ltr">${code}</code>${since ? ' · ' : ''}` : nothing}${
-                    since && this.locale.t('errorPanel.issueWhen', { time: since })
-                  }</span
-                >`
-              : nothing
-          }
-        </li>`;
-      })}
-    </ul>`;
   }
 }
