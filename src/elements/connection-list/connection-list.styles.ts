@@ -46,7 +46,7 @@ export const listStyles = css`
   }
 
   /* A connection, and its stand-in while loading. */
-  .item,
+  li,
   .skeleton {
     display: flex;
     align-items: center;
@@ -56,12 +56,12 @@ export const listStyles = css`
     border-radius: var(--_radius);
   }
 
-  .item {
+  li {
     flex-wrap: wrap;
     background: var(--_background);
   }
 
-  .item[aria-busy='true'],
+  li[aria-busy='true'],
   .button[aria-disabled='true'] {
     opacity: 0.7;
   }

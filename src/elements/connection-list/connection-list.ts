@@ -168,7 +168,7 @@ export class LfConnectionList extends LfElement {
         >
           ${text}
         </button>`;
-      return html`<li part="item" class="item" data-id=${id} aria-busy=${String(busy)}>
+      return html`<li part="item" data-id=${id} aria-busy=${String(busy)}>
         ${renderLogo({ ...integrations?.find((integration) => integration.key === connection.integrationKey), name })}
         <div class="main">
           <span part="label" class="label">${name}</span>
@@ -206,7 +206,7 @@ export class LfConnectionList extends LfElement {
                     undefined,
                     ' button--danger',
                   )}
-                  ${button('cancel', t('common.cancel'), () => this.cancelRemove(id))}
+                  ${button('cancel', t('common.cancel'), () => this.ask(id, false))}
                 </div>
               </div>`
             : html`<div part="actions" class="actions">
@@ -228,7 +228,7 @@ export class LfConnectionList extends LfElement {
                 }
                 ${
                   !store || store.canRemove
-                    ? button('remove', l('remove'), () => this.askRemove(id), l('removeLabel', { name }))
+                    ? button('remove', l('remove'), () => this.ask(id, true), l('removeLabel', { name }))
                     : nothing
                 }
               </div>`
@@ -326,7 +326,7 @@ export class LfConnectionList extends LfElement {
     try {
       await this.stored.store![action](id);
       this.setRowState(id);
-      this.announcement = this.locale.t(unlink ? 'connectionList.unlinked' : 'connectionList.removed', {
+      this.announcement = this.locale.t(`connectionList.${unlink ? 'unlinked' : 'removed'}` as const, {
         name: connection.integrationName,
       });
     } catch (error) {
@@ -346,29 +346,25 @@ export class LfConnectionList extends LfElement {
     }
   }
 
-  private askRemove(id: string): void {
-    this.confirming = id;
-    this.#focusNext = { id, action: 'cancel' };
-  }
-
-  private cancelRemove(id: string): void {
-    this.confirming = undefined;
-    this.#focusNext = { id, action: 'remove' };
+  /** Opens the removal question of a row (focus on Cancel), or closes it (focus back on Remove). */
+  private ask(id: string, asking: boolean): void {
+    this.confirming = asking ? id : undefined;
+    this.#focusNext = { id, action: asking ? 'cancel' : 'remove' };
   }
 
   private onConfirmKeydown(event: KeyboardEvent): void {
     const id = this.confirming;
     if (event.key === 'Escape' && id && (event.target as HTMLElement).dataset['action'] === 'cancel') {
-      this.press(id, () => this.cancelRemove(id));
+      this.press(id, () => this.ask(id, false));
     }
   }
 
   private confirmRemove(connection: Connection, index: number): void {
     const { id } = connection;
-    if (!this.dispatchEvent(new LfRemoveEvent({ connection }, { cancelable: true }))) return this.cancelRemove(id);
+    if (!this.dispatchEvent(new LfRemoveEvent({ connection }, { cancelable: true }))) return this.ask(id, false);
     this.#afterRemove = { id, index };
     if (this.stored.store) void this.act(connection, 'remove');
-    else this.cancelRemove(id);
+    else this.ask(id, false);
   }
 
   private retry(error: LinkError): void {
