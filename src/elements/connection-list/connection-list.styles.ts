@@ -61,8 +61,7 @@ export const listStyles = css`
     background: var(--_background);
   }
 
-  li[aria-busy='true'],
-  .button[aria-disabled='true'] {
+  li[aria-busy='true'] {
     opacity: 0.7;
   }
 
@@ -117,6 +116,7 @@ export const listStyles = css`
 
   .button[aria-disabled='true'] {
     cursor: progress;
+    opacity: 0.7;
   }
 
   .button--danger {

@@ -163,7 +163,7 @@ export class LfConnectionList extends LfElement {
           type="button"
           data-action=${action}
           aria-label=${label ?? nothing}
-          aria-disabled=${busy ? 'true' : nothing}
+          aria-disabled=${busy || nothing}
           @click=${() => this.press(id, run)}
         >
           ${text}
