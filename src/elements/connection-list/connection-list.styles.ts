@@ -119,17 +119,14 @@ export const listStyles = css`
     opacity: 0.7;
   }
 
-  .button--danger {
+  /* The confirming button of the removal question. Two classes, to win over .button:hover. */
+  .button.danger {
     border-color: var(--_lf-color-danger);
+    background: var(--_lf-color-danger);
     color: var(--_lf-color-surface);
   }
 
-  .button--danger,
-  .button--danger:hover {
-    background: var(--_lf-color-danger);
-  }
-
-  .button--danger:hover {
+  .danger:hover {
     filter: brightness(0.92);
   }
 

@@ -204,7 +204,7 @@ export class LfConnectionList extends LfElement {
                     l('confirmRemoveButton'),
                     () => this.confirmRemove(connection, index),
                     undefined,
-                    ' button--danger',
+                    ' danger',
                   )}
                   ${button('cancel', t('common.cancel'), () => this.ask(id, false))}
                 </div>

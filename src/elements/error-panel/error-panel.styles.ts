@@ -75,19 +75,20 @@ export const errorPanelStyles = css`
     border-radius: var(--_lf-radius-small);
   }
 
-  .issue-meta {
+  /* An issue's code and time, under its message. */
+  .meta {
     display: block;
   }
 
-  .issue-meta,
+  .meta,
   .details-body,
   .correlation {
     color: var(--_lf-color-text-muted);
   }
 
-  .issue-meta,
+  .meta,
   .copied,
-  .button--small {
+  .small {
     font-size: var(--_lf-font-size-small);
   }
 
@@ -121,7 +122,8 @@ export const errorPanelStyles = css`
     user-select: all;
   }
 
-  .button--small {
+  /* The copy button, smaller than the actions. */
+  .small {
     min-block-size: 1.75rem;
     padding-inline: var(--_lf-space-2);
   }

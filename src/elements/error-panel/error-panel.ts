@@ -239,7 +239,7 @@ export class LfErrorPanel extends LfElement {
                   ? html`<p part="correlation" class="correlation">
                       <span>${p('correlationId')}</span>
                       <code part="correlation-id" class="correlation-id" dir="ltr">${error.correlationId}</code>
-                      <button part="copy" class="button button--small" type="button" @click=${this.copyCorrelationId}>
+                      <button part="copy" class="button small" type="button" @click=${this.copyCorrelationId}>
                         ${p('copy')}
                       </button>
                       <span class="copied" role="status">${this.copied ? p('copied') : ''}</span>
@@ -254,7 +254,7 @@ export class LfErrorPanel extends LfElement {
                       <span dir="auto">${message}</span>
                       ${
                         code || since
-                          ? html`<span class="issue-meta"
+                          ? html`<span class="meta"
                               >${code ? html`<code dir="ltr">${code}</code>${since ? ' · ' : ''}` : nothing}${
                                 since && p('issueWhen', { time: since })
                               }</span
