@@ -33,7 +33,7 @@ export const errorPanelStyles = css`
 
   /* The text column, the details, the correlation line and the actions: rows with the same gap. */
   .body,
-  .details-body,
+  details div,
   .correlation,
   .actions {
     display: flex;
@@ -41,7 +41,7 @@ export const errorPanelStyles = css`
   }
 
   .body,
-  .details-body {
+  details div {
     flex-direction: column;
   }
 
@@ -81,7 +81,7 @@ export const errorPanelStyles = css`
   }
 
   .meta,
-  .details-body,
+  details div,
   .correlation {
     color: var(--_lf-color-text-muted);
   }
@@ -104,7 +104,7 @@ export const errorPanelStyles = css`
     color: var(--_lf-color-text);
   }
 
-  .details-body {
+  details div {
     gap: var(--_lf-space-1);
     margin-block-start: var(--_lf-space-2);
     padding-inline-start: var(--_lf-space-3);

@@ -211,7 +211,7 @@ export class LfErrorPanel extends LfElement {
                 error.message || error.status !== undefined || error.details.length
                   ? html`<details part="details">
                       <summary>${p('details')}</summary>
-                      <div class="details-body">
+                      <div>
                         ${error.message ? html`<p dir="auto">${error.message}</p>` : nothing}
                         ${
                           error.status !== undefined
