@@ -4,7 +4,7 @@ import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRemoveEvent } from '../../events/remove.js';
 import { LfRetryEvent } from '../../events/retry.js';
 import { LfUnlinkEvent } from '../../events/unlink.js';
-import { toLinkError, type LinkError } from '../../model/link-error.js';
+import { toLinkError } from '../../model/link-error.js';
 import type { Connection, Integration } from '../../model/schemas.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
@@ -268,7 +268,7 @@ export class LfConnectionList extends LfElement {
             ? html`<div part="error" class="error" role="alert">
                 <p>${l('error')}</p>
                 <p>${error.message}</p>
-                <button class="button" type="button" @click=${() => this.retry(error)}>${t('common.retry')}</button>
+                <button class="button" type="button" @click=${this.retry}>${t('common.retry')}</button>
               </div>`
             : html`<div class="loading">
                 <span class="visually-hidden">${l('loading')}</span>
@@ -367,8 +367,9 @@ export class LfConnectionList extends LfElement {
     else this.ask(id, false);
   }
 
-  private retry(error: LinkError): void {
-    this.dispatchEvent(new LfRetryEvent({ error }));
+  private retry(): void {
+    const error = this.stored.snapshot?.error;
+    this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
     void this.stored.store?.refresh('connections');
     this.heading?.focus();
   }
