@@ -11,40 +11,57 @@ export const listStyles = css`
     display: block;
   }
 
-  .base {
-    background: var(--lf-list-background, var(--_lf-color-surface));
+  /* The element, the list and the loading rows: columns of rows. */
+  .base,
+  ul,
+  .loading {
     display: flex;
     flex-direction: column;
     gap: var(--_gap);
   }
 
-  .heading {
-    margin: 0;
+  .base {
+    background: var(--lf-list-background, var(--_lf-color-surface));
+  }
+
+  #heading {
     font-size: var(--_lf-font-size-large);
+  }
+
+  #heading,
+  .label,
+  .issue-count,
+  .error p:first-child {
     font-weight: var(--_lf-font-weight-strong);
   }
 
-  .list {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
+  p,
+  ul {
     margin: 0;
+  }
+
+  ul {
     padding: 0;
     list-style: none;
   }
 
-  .item {
+  /* A connection, and its stand-in while loading. */
+  li,
+  .skeleton {
     display: flex;
-    flex-wrap: wrap;
     align-items: center;
     gap: var(--_lf-space-3);
     padding: var(--_padding);
     border: var(--_border);
     border-radius: var(--_radius);
+  }
+
+  li {
+    flex-wrap: wrap;
     background: var(--_background);
   }
 
-  .item[aria-busy='true'] {
+  li[aria-busy='true'] {
     opacity: 0.7;
   }
 
@@ -59,39 +76,41 @@ export const listStyles = css`
 
   .label {
     max-inline-size: 100%;
-    overflow-wrap: anywhere;
-    font-weight: var(--_lf-font-weight-strong);
   }
 
-  .status {
-    font-size: var(--_lf-font-size-small);
-  }
-
-  .issues {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_lf-space-1) var(--_lf-space-2);
-    font-size: var(--_lf-font-size-small);
-  }
-
-  .issues p {
-    margin: 0;
-  }
-
-  .issue-count {
-    color: var(--_lf-color-danger);
-    font-weight: var(--_lf-font-weight-strong);
-  }
-
+  .label,
   .issue {
-    color: var(--_lf-color-text-muted);
     overflow-wrap: anywhere;
   }
 
-  .actions {
+  .status,
+  .issues {
+    font-size: var(--_lf-font-size-small);
+  }
+
+  .issues,
+  .actions,
+  .confirm {
     display: flex;
     flex-wrap: wrap;
     gap: var(--_lf-space-2);
+  }
+
+  .issues {
+    row-gap: var(--_lf-space-1);
+  }
+
+  .issue-count,
+  .error p:first-child {
+    color: var(--_lf-color-danger);
+  }
+
+  .issue,
+  .empty {
+    color: var(--_lf-color-text-muted);
+  }
+
+  .actions {
     margin-inline-start: auto;
   }
 
@@ -100,44 +119,41 @@ export const listStyles = css`
     opacity: 0.7;
   }
 
-  .button--danger {
+  /* The confirming button of the removal question. Two classes, to win over .button:hover. */
+  .button.danger {
     border-color: var(--_lf-color-danger);
     background: var(--_lf-color-danger);
     color: var(--_lf-color-surface);
   }
 
-  .button--danger:hover {
-    background: var(--_lf-color-danger);
+  .danger:hover {
     filter: brightness(0.92);
   }
 
-  .confirm {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: var(--_lf-space-2);
-    flex: 1 1 100%;
+  /* The removal question, a failed action's message and the loading error: tinted boxes. */
+  .confirm,
+  .error {
     padding: var(--_lf-space-2) var(--_lf-space-3);
     border-radius: var(--_lf-radius-small);
     background: var(--_lf-color-danger-surface);
   }
 
+  .confirm,
+  .failure {
+    flex: 1 1 100%;
+  }
+
+  .confirm {
+    align-items: center;
+  }
+
   .confirm p {
-    margin: 0;
     flex: 1 1 12rem;
   }
 
   .error {
-    margin: 0;
-    padding: var(--_lf-space-2) var(--_lf-space-3);
     border: 1px solid var(--_lf-color-danger);
-    border-radius: var(--_lf-radius-small);
-    background: var(--_lf-color-danger-surface);
     color: var(--_lf-color-text);
-  }
-
-  .failure {
-    flex: 1 1 100%;
   }
 
   div.error {
@@ -148,37 +164,11 @@ export const listStyles = css`
     padding: var(--_lf-space-4);
   }
 
-  div.error p {
-    margin: 0;
-  }
-
-  div.error p:first-child {
-    color: var(--_lf-color-danger);
-    font-weight: var(--_lf-font-weight-strong);
-  }
-
   .empty {
-    margin: 0;
     padding: var(--_lf-space-4);
     border: 1px dashed var(--_lf-color-border);
     border-radius: var(--_radius);
-    color: var(--_lf-color-text-muted);
     text-align: center;
-  }
-
-  .loading {
-    display: flex;
-    flex-direction: column;
-    gap: var(--_gap);
-  }
-
-  .skeleton {
-    display: flex;
-    align-items: center;
-    gap: var(--_lf-space-3);
-    padding: var(--_padding);
-    border: var(--_border);
-    border-radius: var(--_radius);
   }
 
   .skeleton span {

@@ -1,5 +1,4 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
 import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRemoveEvent } from '../../events/remove.js';
@@ -11,18 +10,24 @@ import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { commonStrings } from '../shared/locales/en/common.js';
 import { connectionListStrings } from '../shared/locales/en/connection-list.js';
-import { StoreController } from '../controllers/store-controller.js';
-import type { StringOverrides } from '../shared/i18n.js';
+import { StoreController, type StoreWatch } from '../controllers/store-controller.js';
+import type { MessageVars, StringOverrides } from '../shared/i18n.js';
 import { logoStyles, renderLogo } from '../shared/logo.js';
 import { buttonStyles, focusStyles, themeStyles, visuallyHiddenStyles } from '../shared/theme.styles.js';
 import { listStyles } from './connection-list.styles.js';
 
-type Action = 'unlink' | 'remove';
+/** The list's own messages, by their key after `connectionList.`. */
+type ListKey = keyof typeof connectionListStrings extends infer K
+  ? K extends `connectionList.${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
-const SKELETON_ROWS = 3;
+/** The buttons of a row, as their `data-action` says. */
+type Action = 'reconnect' | 'unlink' | 'remove' | 'confirm' | 'cancel';
 
-/** Whether a connection needs the user to authorize it again. */
-const needsReconnect = (c: Connection): boolean => c.status !== 'linked' || c.health === 'unhealthy';
+/** A grey stand-in for a row while the connections load; three are shown. */
+const skeleton = html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`;
 
 /**
  * The user's connections, each with its integration's name and logo, its status and health (an
@@ -73,321 +78,299 @@ export class LfConnectionList extends LfElement {
     listStyles,
   ];
 
+  static override properties = {
+    connections: { attribute: false },
+    integrations: { attribute: false },
+    adapter: { attribute: false },
+    headingLevel: { attribute: 'heading-level', type: Number },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    confirming: { state: true },
+    rowStates: { state: true },
+    announcement: { state: true },
+  };
+
   /** The connections to show; when unset they are loaded through the store. */
-  @property({ attribute: false }) connections?: Connection[];
+  connections?: Connection[];
 
   /** The integrations, for each connection's logo; when unset they come from the store, if there is one. */
-  @property({ attribute: false }) integrations?: Integration[];
+  integrations?: Integration[];
 
   /** An adapter of the element's own, used instead of the enclosing `lf-provider`'s. */
-  @property({ attribute: false }) adapter?: ConnectionAdapter;
+  adapter?: ConnectionAdapter;
 
   /** The level of the list's heading (1 to 6). */
-  @property({ attribute: 'heading-level', type: Number }) headingLevel = 2;
+  headingLevel = 2;
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** The connection whose removal is being confirmed. */
-  @state() private confirming?: string;
+  private confirming?: string;
 
-  /** The action in flight per connection id. */
-  @state() private busy: Readonly<Record<string, Action>> = {};
-
-  /** The message of the last failed action per connection id. */
-  @state() private failures: Readonly<Record<string, string>> = {};
+  /** Per connection id: `true` while its unlink or removal is in flight, else the message of its last failed action. */
+  private rowStates: Readonly<Record<string, true | string>> = {};
 
   /** What the live region says after an action succeeded. */
-  @state() private announcement = '';
+  private announcement = '';
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...connectionListStrings });
-  private readonly storedConnections = new StoreController<Connection[]>(this, {
-    subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
-    read: (store) => (this.connections ? undefined : store.connections()),
-    deps: () => [!this.connections],
-  });
-  private readonly storedIntegrations = new StoreController<Integration[]>(this, {
-    subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
-    read: (store) => (this.integrations ? undefined : store.integrations()),
-    deps: () => [!this.integrations],
-  });
+  /** The store's connections, watched while `.connections` is unset. */
+  private readonly stored: StoreController<Connection[]> = this.watch('connections', (store, listener) =>
+    store.subscribeConnections(listener),
+  );
+  /** The store's integrations, watched while `.integrations` is unset. */
+  private readonly storedIntegrations: StoreController<Integration[]> = this.watch('integrations', (store, listener) =>
+    store.subscribeIntegrations(listener),
+  );
 
   /** Where focus goes once a removed row has left: the row that was at `index`, else the heading. */
   #afterRemove: { readonly id: string; readonly index: number } | undefined;
   /** The button that takes focus after the next update (its row's buttons changed): `action`, else the first. */
-  #focusNext: { readonly id: string; readonly action?: string } | undefined;
+  #focusNext: { readonly id: string; readonly action?: Action } | undefined;
 
-  private get shown(): readonly Connection[] | undefined {
-    return this.connections ?? this.storedConnections.snapshot?.value;
-  }
-
-  private get logos(): ReadonlyMap<string, Integration> {
-    const list = this.integrations ?? this.storedIntegrations.snapshot?.value ?? [];
-    return new Map(list.map((integration) => [integration.key, integration]));
+  /**
+   * A store controller following what `subscribe` subscribes to while the property `key` is unset. The
+   * store tells a new subscriber the current snapshot at once, so nothing needs reading first.
+   */
+  private watch<T>(key: 'connections' | 'integrations', subscribe: StoreWatch<T>['subscribe']): StoreController<T> {
+    return new StoreController(this, {
+      subscribe: (store, listener) => (this[key] ? undefined : subscribe(store, listener)),
+      deps: () => [!this[key]],
+    });
   }
 
   protected override render(): TemplateResult {
     const t = this.locale.t.bind(this.locale);
-    const shown = this.shown;
-    const error = this.connections ? undefined : this.storedConnections.snapshot?.error;
-    const loading = !shown && !error;
-    let body: TemplateResult;
-    if (error && !shown) {
-      body = html`<div part="error" class="error" role="alert">
-        <p>${t('connectionList.error')}</p>
-        <p>${error.message}</p>
-        <button class="button" type="button" @click=${this.onRetry}>${t('common.retry')}</button>
-      </div>`;
-    } else if (!shown) {
-      body = html`<div class="loading">
-        <span class="visually-hidden">${t('connectionList.loading')}</span>
-        ${Array.from({ length: SKELETON_ROWS }, () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`)}
-      </div>`;
-    } else if (!shown.length) {
-      body = html`<p part="empty" class="empty">${t('connectionList.empty')}</p>`;
-    } else {
-      const logos = this.logos;
-      body = html`<ul part="list" class="list" aria-labelledby="heading">
-        ${shown.map((connection, index) => this.renderItem(connection, index, logos.get(connection.integrationKey)))}
-      </ul>`;
-    }
+    const l = (key: ListKey, vars?: MessageVars) => t(`connectionList.${key}`, vars);
+    const shown = this.connections ?? this.stored.snapshot?.value;
+    const error = !shown && this.stored.snapshot?.error;
+    const integrations = this.integrations ?? this.storedIntegrations.snapshot?.value;
+    const store = this.stored.store;
+
+    const item = (connection: Connection, index: number) => {
+      const { id, integrationName: name, status } = connection;
+      const state = this.rowStates[id];
+      const busy = state === true;
+      const issues = connection.issues.filter((issue) => issue.active);
+      /** One of the row's buttons; `kind` adds a class to `button`. */
+      const button = (action: Action, text: string, run: () => void, label?: string, kind = '') =>
+        html`<button
+          class="button${kind}"
+          type="button"
+          data-action=${action}
+          aria-label=${label ?? nothing}
+          aria-disabled=${busy || nothing}
+          @click=${() => this.press(id, run)}
+        >
+          ${text}
+        </button>`;
+      return html`<li part="item" data-id=${id} aria-busy=${String(busy)}>
+        ${renderLogo({ ...integrations?.find((integration) => integration.key === connection.integrationKey), name })}
+        <div class="main">
+          <span part="label" class="label">${name}</span>
+          <lf-status-indicator
+            part="status"
+            class="status"
+            theme=${this.theme ?? nothing}
+            .connection=${connection}
+            .strings=${this.strings}
+          ></lf-status-indicator>
+          ${
+            issues.length
+              ? html`<div part="issues" class="issues">
+                  <p class="issue-count">${l('issues', { count: issues.length })}</p>
+                  <p class="issue">${issues[0]!.message}</p>
+                </div>`
+              : nothing
+          }
+        </div>
+        ${
+          this.confirming === id
+            ? html`<div
+                part="confirm"
+                class="confirm"
+                role="group"
+                aria-labelledby="confirm-${index}"
+                @keydown=${this.onConfirmKeydown}
+              >
+                <p id="confirm-${index}">${l('confirmRemove', { name })}</p>
+                <div class="actions">
+                  ${button(
+                    'confirm',
+                    l('confirmRemoveButton'),
+                    () => this.confirmRemove(connection, index),
+                    undefined,
+                    ' danger',
+                  )}
+                  ${button('cancel', t('common.cancel'), () => this.ask(id, false))}
+                </div>
+              </div>`
+            : html`<div part="actions" class="actions">
+                ${
+                  status !== 'linked' || connection.health === 'unhealthy'
+                    ? button(
+                        'reconnect',
+                        t('common.reconnect'),
+                        () => this.dispatchEvent(new LfReconnectEvent({ connection })),
+                        l('reconnectLabel', { name }),
+                        ' button--primary',
+                      )
+                    : nothing
+                }
+                ${
+                  (!store || store.canUnlink) && status !== 'unlinked'
+                    ? button('unlink', l('unlink'), () => this.unlink(connection), l('unlinkLabel', { name }))
+                    : nothing
+                }
+                ${
+                  !store || store.canRemove
+                    ? button('remove', l('remove'), () => this.ask(id, true), l('removeLabel', { name }))
+                    : nothing
+                }
+              </div>`
+        }
+        ${
+          typeof state === 'string'
+            ? html`<p part="error" class="error failure" role="alert">${l('actionFailed', { message: state })}</p>`
+            : nothing
+        }
+      </li>`;
+    };
+
     return html`<div
       part="base"
       class="base"
       lang=${this.locale.lang}
       dir=${this.locale.dir}
-      aria-busy=${loading ? 'true' : 'false'}
+      aria-busy=${String(!shown && !error)}
     >
-      <div part="heading" class="heading" id="heading" role="heading" aria-level=${this.level} tabindex="-1">
-        ${t('connectionList.heading')}
+      <div
+        part="heading"
+        id="heading"
+        role="heading"
+        aria-level=${Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2))}
+        tabindex="-1"
+      >
+        ${l('heading')}
       </div>
-      ${body}
+      ${
+        shown
+          ? shown.length
+            ? html`<ul part="list" aria-labelledby="heading">
+                ${shown.map(item)}
+              </ul>`
+            : html`<p part="empty" class="empty">${l('empty')}</p>`
+          : error
+            ? html`<div part="error" class="error" role="alert">
+                <p>${l('error')}</p>
+                <p>${error.message}</p>
+                <button class="button" type="button" @click=${this.retry}>${t('common.retry')}</button>
+              </div>`
+            : html`<div class="loading">
+                <span class="visually-hidden">${l('loading')}</span>
+                ${skeleton}${skeleton}${skeleton}
+              </div>`
+      }
       <div class="visually-hidden" role="status">${this.announcement}</div>
     </div>`;
   }
 
-  private get level(): number {
-    return Math.min(6, Math.max(1, Math.round(this.headingLevel) || 2));
-  }
-
-  private renderItem(connection: Connection, index: number, integration: Integration | undefined): TemplateResult {
-    const t = this.locale.t.bind(this.locale);
-    const id = connection.id;
-    const name = connection.integrationName;
-    const busy = this.busy[id];
-    const failure = this.failures[id];
-    const issues = connection.issues.filter((issue) => issue.active);
-    const store = this.storedConnections.store;
-    const canUnlink = (!store || store.canUnlink) && connection.status !== 'unlinked';
-    const canRemove = !store || store.canRemove;
-    const off = busy ? 'true' : nothing;
-    return html`<li part="item" class="item" data-id=${id} aria-busy=${busy ? 'true' : 'false'}>
-      ${renderLogo({ name, logoUrl: integration?.logoUrl, color: integration?.color })}
-      <div class="main">
-        <span part="label" class="label" id="label-${index}">${name}</span>
-        <lf-status-indicator
-          part="status"
-          class="status"
-          theme=${this.theme ?? nothing}
-          .connection=${connection}
-          .strings=${this.strings}
-        ></lf-status-indicator>
-        ${
-          issues.length
-            ? html`<div part="issues" class="issues">
-                <p class="issue-count">${t('connectionList.issues', { count: issues.length })}</p>
-                <p class="issue">${issues[0]!.message}</p>
-              </div>`
-            : nothing
-        }
-      </div>
-      ${
-        this.confirming === id
-          ? html`<div part="confirm" class="confirm" role="group" aria-labelledby="confirm-${index}">
-              <p id="confirm-${index}">${t('connectionList.confirmRemove', { name })}</p>
-              <div class="actions">
-                <button
-                  class="button button--danger"
-                  type="button"
-                  data-action="confirm"
-                  aria-disabled=${off}
-                  @click=${() => this.confirmRemove(connection, index)}
-                >
-                  ${t('connectionList.confirmRemoveButton')}
-                </button>
-                <button
-                  class="button"
-                  type="button"
-                  data-action="cancel"
-                  aria-disabled=${off}
-                  @click=${() => this.cancelRemove(id)}
-                  @keydown=${this.onConfirmKeydown}
-                >
-                  ${t('common.cancel')}
-                </button>
-              </div>
-            </div>`
-          : html`<div part="actions" class="actions">
-              ${
-                needsReconnect(connection)
-                  ? html`<button
-                      class="button button--primary"
-                      type="button"
-                      data-action="reconnect"
-                      aria-label=${t('connectionList.reconnectLabel', { name })}
-                      aria-disabled=${off}
-                      @click=${() => this.reconnect(connection)}
-                    >
-                      ${t('common.reconnect')}
-                    </button>`
-                  : nothing
-              }
-              ${
-                canUnlink
-                  ? html`<button
-                      class="button"
-                      type="button"
-                      data-action="unlink"
-                      aria-label=${t('connectionList.unlinkLabel', { name })}
-                      aria-disabled=${off}
-                      @click=${() => this.unlink(connection)}
-                    >
-                      ${t('connectionList.unlink')}
-                    </button>`
-                  : nothing
-              }
-              ${
-                canRemove
-                  ? html`<button
-                      class="button"
-                      type="button"
-                      data-action="remove"
-                      aria-label=${t('connectionList.removeLabel', { name })}
-                      aria-disabled=${off}
-                      @click=${() => this.askRemove(id)}
-                    >
-                      ${t('connectionList.remove')}
-                    </button>`
-                  : nothing
-              }
-            </div>`
-      }
-      ${
-        failure
-          ? html`<p part="error" class="error failure" role="alert">
-              ${t('connectionList.actionFailed', { message: failure })}
-            </p>`
-          : nothing
-      }
-    </li>`;
-  }
-
   protected override updated(): void {
     const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-id]')];
-    if (this.#afterRemove && !rows.some((row) => row.dataset['id'] === this.#afterRemove!.id)) {
-      const { index } = this.#afterRemove;
+    const row = (id: string) => rows.find((r) => r.dataset['id'] === id);
+    const removed = this.#afterRemove;
+    if (removed && !row(removed.id)) {
       this.#afterRemove = undefined;
       if (!this.shadowRoot?.activeElement) {
-        const row = rows[Math.min(index, rows.length - 1)];
-        (row?.querySelector<HTMLElement>('button') ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
+        (rows[Math.min(removed.index, rows.length - 1)]?.querySelector('button') ?? this.heading)?.focus();
       }
     }
-    if (this.#focusNext) {
-      const { id, action } = this.#focusNext;
-      const row = rows.find((r) => r.dataset['id'] === id);
+    const next = this.#focusNext;
+    if (next) {
       this.#focusNext = undefined;
-      const target = action ? row?.querySelector<HTMLElement>(`[data-action="${action}"]`) : undefined;
-      (target ?? row?.querySelector('button'))?.focus();
+      const buttons = row(next.id)?.querySelectorAll('button');
+      ([...(buttons ?? [])].find((button) => button.dataset['action'] === next.action) ?? buttons?.[0])?.focus();
     }
   }
 
-  private setBusy(id: string, action: Action | undefined): void {
-    const { [id]: _, ...rest } = this.busy;
-    this.busy = action ? { ...rest, [id]: action } : rest;
+  private get heading(): HTMLElement | null {
+    return this.renderRoot.querySelector('#heading');
   }
 
-  private setFailure(id: string, message: string | undefined): void {
-    const { [id]: _, ...rest } = this.failures;
-    this.failures = message ? { ...rest, [id]: message } : rest;
+  /** Sets (or, with no value, clears) what a row shows of its action: in flight, or the message of its failure. */
+  private setRowState(id: string, value?: true | string): void {
+    const { [id]: _, ...rest } = this.rowStates;
+    this.rowStates = value ? { ...rest, [id]: value } : rest;
   }
 
-  private reconnect(connection: Connection): void {
-    if (this.busy[connection.id]) return;
-    this.setFailure(connection.id, undefined);
-    this.dispatchEvent(new LfReconnectEvent({ connection }));
+  /** Runs a row's button: nothing while the row's action is in flight, else its last failure is cleared first. */
+  private press(id: string, run: () => void): void {
+    if (this.rowStates[id] === true) return;
+    this.setRowState(id);
+    run();
   }
 
-  private async unlink(connection: Connection): Promise<void> {
+  /**
+   * Unlinks or removes a connection through the store: the row is busy meanwhile, then the live region
+   * says it is done, or the row shows why it failed. Focus then goes to the row's first button after an
+   * unlink, to Remove after a failed removal; a removed row's focus is left to `#afterRemove`.
+   */
+  private async act(connection: Connection, action: 'unlink' | 'remove'): Promise<void> {
     const { id } = connection;
-    if (this.busy[id]) return;
-    this.setFailure(id, undefined);
-    if (!this.dispatchEvent(new LfUnlinkEvent({ connection }, { cancelable: true }))) return;
-    const store = this.storedConnections.store;
-    if (!store) return;
-    this.setBusy(id, 'unlink');
+    const unlink = action === 'unlink';
+    this.setRowState(id, true);
     try {
-      await store.unlink(id);
-      this.announcement = this.locale.t('connectionList.unlinked', { name: connection.integrationName });
+      await this.stored.store![action](id);
+      this.setRowState(id);
+      this.announcement = this.locale.t(`connectionList.${unlink ? 'unlinked' : 'removed'}` as const, {
+        name: connection.integrationName,
+      });
     } catch (error) {
-      this.setFailure(id, toLinkError(error).message);
-    } finally {
-      this.setBusy(id, undefined);
-      this.#focusNext = { id };
+      this.setRowState(id, toLinkError(error).message);
+      if (!unlink) {
+        this.#afterRemove = undefined;
+        this.#focusNext = { id, action: 'remove' };
+      }
+    }
+    if (unlink) this.#focusNext = { id };
+    else if (this.confirming === id) this.confirming = undefined;
+  }
+
+  private unlink(connection: Connection): void {
+    if (this.dispatchEvent(new LfUnlinkEvent({ connection }, { cancelable: true })) && this.stored.store) {
+      void this.act(connection, 'unlink');
     }
   }
 
-  private askRemove(id: string): void {
-    if (this.busy[id]) return;
-    this.setFailure(id, undefined);
-    this.confirming = id;
-    this.#focusNext = { id, action: 'cancel' };
-  }
-
-  private cancelRemove(id: string): void {
-    if (this.busy[id]) return;
-    this.confirming = undefined;
-    this.#focusNext = { id, action: 'remove' };
+  /** Opens the removal question of a row (focus on Cancel), or closes it (focus back on Remove). */
+  private ask(id: string, asking: boolean): void {
+    this.confirming = asking ? id : undefined;
+    this.#focusNext = { id, action: asking ? 'cancel' : 'remove' };
   }
 
   private onConfirmKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && this.confirming) this.cancelRemove(this.confirming);
+    const id = this.confirming;
+    if (event.key === 'Escape' && id && (event.target as HTMLElement).dataset['action'] === 'cancel') {
+      this.press(id, () => this.ask(id, false));
+    }
   }
 
-  private async confirmRemove(connection: Connection, index: number): Promise<void> {
+  private confirmRemove(connection: Connection, index: number): void {
     const { id } = connection;
-    if (this.busy[id]) return;
-    if (!this.dispatchEvent(new LfRemoveEvent({ connection }, { cancelable: true }))) {
-      this.cancelRemove(id);
-      return;
-    }
+    if (!this.dispatchEvent(new LfRemoveEvent({ connection }, { cancelable: true }))) return this.ask(id, false);
     this.#afterRemove = { id, index };
-    const store = this.storedConnections.store;
-    if (!store) {
-      this.confirming = undefined;
-      this.#focusNext = { id, action: 'remove' };
-      return;
-    }
-    this.setBusy(id, 'remove');
-    try {
-      await store.remove(id);
-      this.announcement = this.locale.t('connectionList.removed', { name: connection.integrationName });
-    } catch (error) {
-      this.#afterRemove = undefined;
-      this.setFailure(id, toLinkError(error).message);
-      this.#focusNext = { id, action: 'remove' };
-    } finally {
-      this.setBusy(id, undefined);
-      if (this.confirming === id) this.confirming = undefined;
-    }
+    if (this.stored.store) void this.act(connection, 'remove');
+    else this.ask(id, false);
   }
 
-  private onRetry(): void {
-    const error = this.storedConnections.snapshot?.error;
+  private retry(): void {
+    const error = this.stored.snapshot?.error;
     this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
-    void this.storedConnections.store?.refresh('connections');
-    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    void this.stored.store?.refresh('connections');
+    this.heading?.focus();
   }
 }

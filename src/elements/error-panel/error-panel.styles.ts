@@ -31,36 +31,64 @@ export const errorPanelStyles = css`
     color: var(--_icon-color);
   }
 
-  .body {
+  /* The text column, the details, the correlation line and the actions: rows with the same gap. */
+  .body,
+  details div,
+  .correlation,
+  .actions {
     display: flex;
-    flex-direction: column;
     gap: var(--_lf-space-2);
+  }
+
+  .body,
+  details div {
+    flex-direction: column;
+  }
+
+  .correlation,
+  .actions {
+    flex-wrap: wrap;
+  }
+
+  .body {
     min-inline-size: 0;
   }
 
-  .title {
-    margin: 0;
-    font-size: var(--_lf-font-size-large);
-    font-weight: var(--_lf-font-weight-strong);
-    border-radius: var(--_lf-radius-small);
-  }
-
-  .message,
-  .correlation,
-  .raw-message,
-  .http-status {
+  p {
     margin: 0;
   }
 
-  .issues,
-  .details-list {
+  ul {
     margin: 0;
     padding-inline-start: var(--_lf-space-5);
   }
 
-  .issue-meta {
+  .title {
+    font-size: var(--_lf-font-size-large);
+    font-weight: var(--_lf-font-weight-strong);
+  }
+
+  /* What may take the focus ring, and the correlation id's chip. */
+  .title,
+  summary,
+  .correlation-id {
+    border-radius: var(--_lf-radius-small);
+  }
+
+  /* An issue's code and time, under its message. */
+  .meta {
     display: block;
+  }
+
+  .meta,
+  details div,
+  .correlation {
     color: var(--_lf-color-text-muted);
+  }
+
+  .meta,
+  .copied,
+  .small {
     font-size: var(--_lf-font-size-small);
   }
 
@@ -70,53 +98,37 @@ export const errorPanelStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .details summary {
+  summary {
     inline-size: fit-content;
     cursor: pointer;
     color: var(--_lf-color-text);
-    border-radius: var(--_lf-radius-small);
   }
 
-  .details-body {
-    display: flex;
-    flex-direction: column;
+  details div {
     gap: var(--_lf-space-1);
     margin-block-start: var(--_lf-space-2);
     padding-inline-start: var(--_lf-space-3);
     border-inline-start: 2px solid var(--_lf-color-border);
-    color: var(--_lf-color-text-muted);
   }
 
   .correlation {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: var(--_lf-space-2);
-    color: var(--_lf-color-text-muted);
   }
 
   .correlation-id {
     padding-inline: var(--_lf-space-1);
-    border-radius: var(--_lf-radius-small);
     background: var(--_lf-color-surface);
     color: var(--_lf-color-text);
     user-select: all;
   }
 
-  .copied {
-    font-size: var(--_lf-font-size-small);
-  }
-
-  .button--small {
+  /* The copy button, smaller than the actions. */
+  .small {
     min-block-size: 1.75rem;
     padding-inline: var(--_lf-space-2);
-    font-size: var(--_lf-font-size-small);
   }
 
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_lf-space-2);
     margin-block-start: var(--_lf-space-2);
   }
 `;

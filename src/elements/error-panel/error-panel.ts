@@ -1,21 +1,30 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
 import { LfDismissEvent } from '../../events/dismiss.js';
 import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRetryEvent } from '../../events/retry.js';
-import type { Connection, ConnectionIssue, LinkError } from '../../model/index.js';
+import type { Connection, LinkError } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
 import { LocaleController } from '../controllers/locale-controller.js';
 import { formatRelativeTime } from '../shared/relative-time.js';
 import { commonStrings } from '../shared/locales/en/common.js';
 import { errorStrings } from '../shared/locales/en/errors.js';
-import type { StringOverrides } from '../shared/i18n.js';
+import type { MessageVars, StringOverrides } from '../shared/i18n.js';
 import { icon } from '../shared/icons.js';
 import { buttonStyles, focusStyles, themeStyles } from '../shared/theme.styles.js';
 import { errorPanelStyles } from './error-panel.styles.js';
 
 /** Error codes a new authorization can fix. */
-const RECONNECT_CODES: ReadonlySet<string> = new Set(['unauthorized', 'expired']);
+const RECONNECT_CODES: readonly string[] = ['unauthorized', 'expired'];
+
+/** The panel's own messages, by their key after `errorPanel.`. */
+type PanelKey = keyof typeof errorStrings extends infer K
+  ? K extends `errorPanel.${infer Rest}`
+    ? Rest
+    : never
+  : never;
+
+/** The buttons of the action row; each is named after its part, its handler and its `common.*` string. */
+type Action = 'reconnect' | 'retry' | 'dismiss';
 
 /**
  * A `LinkError` (`.error`) or a connection's active issues (`.connection`), announced as an alert: a
@@ -59,23 +68,28 @@ const RECONNECT_CODES: ReadonlySet<string> = new Set(['unauthorized', 'expired']
 export class LfErrorPanel extends LfElement {
   static override styles = [...LfElement.styles, themeStyles, focusStyles, buttonStyles, errorPanelStyles];
 
+  static override properties = {
+    error: { attribute: false },
+    connection: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    copied: { state: true },
+  };
+
   /** The error to explain; wins over the connection's issues. */
-  @property({ attribute: false }) error?: LinkError;
+  error?: LinkError;
 
   /** A connection whose active issues (or revoked access) to show, and the one reconnect re-authorizes. */
-  @property({ attribute: false }) connection?: Connection;
+  connection?: Connection;
 
   /** Per-key string overrides (see the message catalogue), winning over the provider's. */
-  @property({ attribute: false }) strings?: StringOverrides;
+  strings?: StringOverrides;
 
   /** Forces the `light` or `dark` scheme; unset follows the user's preference. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Whether the correlation id was just copied. */
-  @state() private copied = false;
-
-  @query('.title') private readonly titleElement?: HTMLElement | null;
-  @query('.correlation-id') private readonly correlationElement?: HTMLElement | null;
+  private copied = false;
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...errorStrings });
   /** What is shown, to tell a new error from a re-render of the same one. */
@@ -83,203 +97,180 @@ export class LfErrorPanel extends LfElement {
   /** The value the user dismissed, so only a new one shows the panel again. */
   #dismissed: unknown;
 
-  private get activeIssues(): ConnectionIssue[] {
+  private get activeIssues() {
     return this.connection?.issues.filter((issue) => issue.active) ?? [];
   }
 
   /** What the panel is about now, or undefined when it has nothing to show. */
   private get subject(): LinkError | Connection | undefined {
-    if (this.error) return this.error;
     const connection = this.connection;
-    if (connection && (connection.status === 'deauthorized' || this.activeIssues.length > 0)) return connection;
-    return undefined;
+    return this.error ?? (connection?.status === 'deauthorized' || this.activeIssues.length ? connection : undefined);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  protected override willUpdate(): void {
     const subject = this.subject;
     if (subject !== this.#shown) this.copied = false;
-    if (this.#dismissed !== undefined && subject !== this.#dismissed) {
+    if (this.#dismissed && subject !== this.#dismissed) {
       this.#dismissed = undefined;
       this.hidden = false;
     }
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  protected override updated(): void {
     const subject = this.subject;
     if (subject === this.#shown) return;
     this.#shown = subject;
-    if (subject && this.autofocus && !this.hidden) this.titleElement?.focus();
+    if (subject && this.autofocus && !this.hidden) this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
   }
 
-  private readonly retry = (): void => {
-    this.dispatchEvent(new LfRetryEvent(this.error ? { error: this.error } : {}));
-  };
+  private retry(): void {
+    const error = this.error;
+    this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
+  }
 
-  private readonly reconnect = (): void => {
-    if (this.connection) this.dispatchEvent(new LfReconnectEvent({ connection: this.connection }));
-  };
+  private reconnect(): void {
+    const connection = this.connection;
+    if (connection) this.dispatchEvent(new LfReconnectEvent({ connection }));
+  }
 
-  private readonly dismiss = (): void => {
-    const detail = {
-      ...(this.error ? { error: this.error } : {}),
-      ...(this.connection ? { connection: this.connection } : {}),
-    };
-    const event = new LfDismissEvent(detail, { cancelable: true });
-    if (this.dispatchEvent(event)) {
+  private dismiss(): void {
+    const { error, connection } = this;
+    if (
+      this.dispatchEvent(
+        new LfDismissEvent({ ...(error && { error }), ...(connection && { connection }) }, { cancelable: true }),
+      )
+    ) {
       this.#dismissed = this.subject;
       this.hidden = true;
     }
-  };
+  }
 
-  private readonly copyCorrelationId = async (): Promise<void> => {
-    const id = this.error?.correlationId;
-    if (!id) return;
+  private async copyCorrelationId(): Promise<void> {
+    const target = this.renderRoot.querySelector('.correlation-id')!;
     try {
-      await navigator.clipboard.writeText(id);
+      await navigator.clipboard.writeText(target.textContent!);
       this.copied = true;
     } catch {
       // No clipboard access (insecure page, denied permission): select the text for the user to copy.
       this.copied = false;
-      const target = this.correlationElement;
       const selection = document.getSelection();
-      if (target && selection) {
+      if (selection) {
         const range = document.createRange();
         range.selectNodeContents(target);
         selection.removeAllRanges();
         selection.addRange(range);
       }
     }
-  };
-
-  private get showsReconnect(): boolean {
-    if (!this.connection) return false;
-    if (this.error) return RECONNECT_CODES.has(this.error.code) || this.connection.status === 'deauthorized';
-    return this.connection.status === 'deauthorized';
   }
 
   protected override render() {
-    const subject = this.subject;
-    if (!subject) return nothing;
+    const { error, connection } = this;
+    if (!this.subject) return nothing;
     const t = this.locale.t.bind(this.locale);
-    const error = this.error;
-    const connection = this.connection;
+    const p = (key: PanelKey, vars?: MessageVars) => t(`errorPanel.${key}`, vars);
+    const issues = this.activeIssues;
     const name = connection?.integrationName ?? '';
-    const title = error ? t(`error.${error.code}.title`) : t('errorPanel.issuesTitle', { name });
-    const message = error
-      ? t(`error.${error.code}.message`)
-      : connection?.status === 'deauthorized'
-        ? t('errorPanel.deauthorized', { name })
-        : t('errorPanel.issuesMessage', { count: this.activeIssues.length });
-    const reconnect = this.showsReconnect;
-    const retry = Boolean(error?.retryable);
+    const deauthorized = connection?.status === 'deauthorized';
+    const reconnect = !!connection && (deauthorized || RECONNECT_CODES.includes(error?.code as string));
+    /** A button of the action row; the first of reconnect and retry is the primary one. */
+    const button = (action: Action, primary?: boolean) =>
+      html`<button
+        part=${action}
+        class=${primary ? 'button button--primary' : 'button'}
+        type="button"
+        @click=${this[action]}
+      >
+        ${t(`common.${action}`)}
+      </button>`;
     return html`<div
       part="base"
       class="base"
       lang=${this.locale.lang}
       dir=${this.locale.dir}
-      data-code=${error?.code ?? (connection?.status === 'deauthorized' ? 'deauthorized' : 'issues')}
+      data-code=${error?.code ?? (deauthorized ? 'deauthorized' : 'issues')}
     >
       <span part="icon" class="icon">${icon('error')}</span>
       <div class="body">
         <div role="alert" aria-atomic="true">
-          <p part="title" class="title" tabindex="-1">${title}</p>
-          <p part="message" class="message">${message}</p>
+          <p part="title" class="title" tabindex="-1">
+            ${error ? t(`error.${error.code}.title`) : p('issuesTitle', { name })}
+          </p>
+          <p part="message">
+            ${
+              error
+                ? t(`error.${error.code}.message`)
+                : deauthorized
+                  ? p('deauthorized', { name })
+                  : p('issuesMessage', { count: issues.length })
+            }
+          </p>
         </div>
-        ${error ? this.renderErrorDetails(error) : this.renderIssues()}
+        ${
+          error
+            ? [
+                error.message || error.status !== undefined || error.details.length
+                  ? html`<details part="details">
+                      <summary>${p('details')}</summary>
+                      <div>
+                        ${error.message ? html`<p dir="auto">${error.message}</p>` : nothing}
+                        ${
+                          error.status !== undefined
+                            ? html`<p>${p('httpStatus', { status: String(error.status) })}</p>`
+                            : nothing
+                        }
+                        ${
+                          error.details.length
+                            ? html`<ul part="details-list">
+                                ${error.details.map(
+                                  ({ path, message }) =>
+                                    html`<li>
+                                      ${path ? html`<code dir="ltr">${path}</code> ` : nothing}<span dir="auto"
+                                        >${message}</span
+                                      >
+                                    </li>`,
+                                )}
+                              </ul>`
+                            : nothing
+                        }
+                      </div>
+                    </details>`
+                  : nothing,
+                error.correlationId
+                  ? html`<p part="correlation" class="correlation">
+                      <span>${p('correlationId')}</span>
+                      <code part="correlation-id" class="correlation-id" dir="ltr">${error.correlationId}</code>
+                      <button part="copy" class="button small" type="button" @click=${this.copyCorrelationId}>
+                        ${p('copy')}
+                      </button>
+                      <span class="copied" role="status">${this.copied ? p('copied') : ''}</span>
+                    </p>`
+                  : nothing,
+              ]
+            : issues.length
+              ? html`<ul part="issues">
+                  ${issues.map(({ message, code, occurredAt }) => {
+                    const since = occurredAt ? formatRelativeTime(occurredAt, this.locale.formatLocale) : '';
+                    return html`<li part="issue">
+                      <span dir="auto">${message}</span>
+                      ${
+                        code || since
+                          ? html`<span class="meta"
+                              >${code ? html`<code dir="ltr">${code}</code>${since ? ' · ' : ''}` : nothing}${
+                                since && p('issueWhen', { time: since })
+                              }</span
+                            >`
+                          : nothing
+                      }
+                    </li>`;
+                  })}
+                </ul>`
+              : nothing
+        }
         <div part="actions" class="actions">
-          ${
-            reconnect
-              ? html`<button part="reconnect" class="button button--primary" type="button" @click=${this.reconnect}>
-                  ${t('common.reconnect')}
-                </button>`
-              : nothing
-          }
-          ${
-            retry
-              ? html`<button
-                  part="retry"
-                  class="button ${reconnect ? '' : 'button--primary'}"
-                  type="button"
-                  @click=${this.retry}
-                >
-                  ${t('common.retry')}
-                </button>`
-              : nothing
-          }
-          <button part="dismiss" class="button" type="button" @click=${this.dismiss}>${t('common.dismiss')}</button>
+          ${reconnect ? button('reconnect', true) : nothing} ${error?.retryable ? button('retry', !reconnect) : nothing}
+          ${button('dismiss')}
         </div>
       </div>
     </div>`;
-  }
-
-  private renderErrorDetails(error: LinkError) {
-    const t = this.locale.t.bind(this.locale);
-    const hasDetails = Boolean(error.message) || error.status !== undefined || error.details.length > 0;
-    return html`${
-      hasDetails
-        ? html`<details part="details" class="details">
-            <summary>${t('errorPanel.details')}</summary>
-            <div class="details-body">
-              ${error.message ? html`<p class="raw-message" dir="auto">${error.message}</p>` : nothing}
-              ${
-                error.status !== undefined
-                  ? html`<p class="http-status">${t('errorPanel.httpStatus', { status: String(error.status) })}</p>`
-                  : nothing
-              }
-              ${
-                error.details.length > 0
-                  ? html`<ul part="details-list" class="details-list">
-                      ${error.details.map(
-                        (detail) =>
-                          html`<li>
-                            ${detail.path ? html`<code dir="ltr">${detail.path}</code> ` : nothing}<span dir="auto"
-                              >${detail.message}</span
-                            >
-                          </li>`,
-                      )}
-                    </ul>`
-                  : nothing
-              }
-            </div>
-          </details>`
-        : nothing
-    }
-    ${
-      error.correlationId
-        ? html`<p part="correlation" class="correlation">
-            <span>${t('errorPanel.correlationId')}</span>
-            <code part="correlation-id" class="correlation-id" dir="ltr">${error.correlationId}</code>
-            <button part="copy" class="button button--small" type="button" @click=${this.copyCorrelationId}>
-              ${t('errorPanel.copy')}
-            </button>
-            <span class="copied" role="status">${this.copied ? t('errorPanel.copied') : ''}</span>
-          </p>`
-        : nothing
-    }`;
-  }
-
-  private renderIssues() {
-    const issues = this.activeIssues;
-    if (issues.length === 0) return nothing;
-    const t = this.locale.t.bind(this.locale);
-    return html`<ul part="issues" class="issues">
-      ${issues.map((issue) => {
-        const since = issue.occurredAt ? formatRelativeTime(issue.occurredAt, this.locale.formatLocale) : '';
-        return html`<li part="issue">
-          <span dir="auto">${issue.message}</span>
-          ${
-            issue.code || since
-              ? html`<span class="issue-meta"
-                  >${issue.code ? html`<code dir="ltr">${issue.code}</code>` : nothing}${
-                    issue.code && since ? ' · ' : ''
-                  }${since ? t('errorPanel.issueWhen', { time: since }) : ''}</span
-                >`
-              : nothing
-          }
-        </li>`;
-      })}
-    </ul>`;
   }
 }
