@@ -12,7 +12,7 @@ import { minifyLiterals } from './literals.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Budgets in bytes, min+gzip (issue: whole library ≤ 25 KB, picker alone ≤ 15 KB). */
+/** Budgets in bytes, min+gzip: the whole library ≤ 25 KB, the picker alone ≤ 15 KB (both with lit and @lit/context). */
 export const BUDGETS = { library: 25 * 1024, picker: 15 * 1024 };
 
 /** What is measured: `external` lists what the entry leaves to the host's bundler. */
@@ -25,12 +25,12 @@ export const TARGETS = [
     external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*', 'react', 'react/*'],
   },
   {
-    name: 'picker alone (with lit, @lit/*, zod)',
+    name: 'picker alone (with lit and @lit/context)',
     key: 'picker',
     entry: 'src/elements/connection-picker/lf-connection-picker.ts',
     external: [],
   },
-  { name: 'whole library (define.js with lit, @lit/*, zod)', key: 'library', entry: 'src/define.ts', external: [] },
+  { name: 'whole library (define.js with lit and @lit/context)', key: 'library', entry: 'src/define.ts', external: [] },
 ];
 
 /** The build's template minification (vite.config.ts), so the sizes are those of the code that ships. */
