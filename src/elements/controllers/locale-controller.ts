@@ -92,9 +92,10 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     watchers.add(this);
-    // The host's root, and the root of each shadow host above it, up to the document.
-    for (let node: Node | undefined = this.host; node; node = (node as Partial<ShadowRoot>).host) {
-      observe((node = node.getRootNode()));
+    // The document, and each shadow root the host sits in.
+    observe(document);
+    for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+      observe(root);
     }
     this.resolve();
   }
@@ -121,9 +122,9 @@ export class LocaleController implements ReactiveController {
     let dir: 'ltr' | 'rtl' | undefined;
     // Up from the host to the document element, stepping out of each shadow root to its host.
     for (
-      let element: Element | null | undefined = this.host;
+      let element: Element | null = this.host;
       element && element !== root && !lang;
-      element = element.parentElement ?? (element.parentNode as ShadowRoot | null)?.host
+      element = element.parentElement ?? (element.parentNode instanceof ShadowRoot ? element.parentNode.host : null)
     ) {
       dir ??= explicitDir(element);
       lang = element.getAttribute('lang');
