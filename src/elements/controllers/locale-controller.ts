@@ -6,7 +6,6 @@ import {
   catalogueLocale,
   directionOf,
   loadLocale,
-  needsLoading,
   translate,
   type MessageKey,
   type Messages,
@@ -135,7 +134,8 @@ export class LocaleController implements ReactiveController {
     }
     this.#lang = lang;
     this.#dir = dir ?? directionOf(lang);
-    if (needsLoading(lang)) {
+    // A shipped language not loaded yet: load it (for any other, loadLocale just answers false).
+    if (catalogueLocale(lang) === undefined) {
       void loadLocale(lang).then((loaded) => {
         if (loaded && this.#lang === lang) this.host.requestUpdate();
       });

@@ -51,11 +51,6 @@ export function catalogueLocale(lang: string): string | undefined {
   return catalogues.has(tag) ? tag : catalogues.has(primaryOf(tag)) ? primaryOf(tag) : undefined;
 }
 
-/** Whether `lang` is a shipped language not loaded yet. */
-export function needsLoading(lang: string): boolean {
-  return catalogueLocale(lang) === undefined && primaryOf(lang) in shipped;
-}
-
 /**
  * Loads the shipped catalogue for `lang` if there is one. Resolves true when a catalogue for it is
  * now registered. Safe to call many times: one load per language.
