@@ -70,7 +70,7 @@ export interface LogoSource {
  * placeholder `<span part="logo placeholder">` whose background is `var(--_lf-logo-color)` when the
  * source has a safe `color`, with letters in `var(--_lf-logo-ink)`, black or white, whichever reads
  * better on it. Decorative (empty `alt`, `aria-hidden`) because the name is always written beside it.
- * Style both with `.logo` in the element's styles.
+ * Both carry the class `logo` (the placeholder is `span.logo`).
  */
 export function renderLogo({ name, logoUrl, color }: LogoSource): TemplateResult {
   const url = safeLogoUrl(logoUrl);
@@ -79,7 +79,7 @@ export function renderLogo({ name, logoUrl, color }: LogoSource): TemplateResult
     ? html`<img part="logo" class="logo" src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" />`
     : html`<span
         part="logo placeholder"
-        class="logo logo--placeholder"
+        class="logo"
         aria-hidden="true"
         ${styleProps({ '--_lf-logo-color': background, '--_lf-logo-ink': background && inkFor(background) })}
         >${logoLetters(name)}</span
@@ -99,7 +99,7 @@ export const logoStyles = css`
     object-fit: contain;
   }
 
-  .logo--placeholder {
+  span.logo {
     display: inline-grid;
     place-items: center;
     background: var(--_lf-logo-color, var(--_lf-color-neutral));
