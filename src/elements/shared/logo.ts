@@ -11,8 +11,7 @@ export function isLoopbackHost(hostname: string): boolean {
 
 /**
  * The logo URL when it may be shown: absolute `https:`, or `http:` on a loopback host, with no user
- * name or password.
- * Anything else (`javascript:`, `data:`, plain `http:`, relative, malformed) → undefined.
+ * name or password. Anything else (`javascript:`, `data:`, plain `http:`, relative, malformed) → undefined.
  */
 export function safeLogoUrl(url: string | undefined | null): string | undefined {
   try {
@@ -72,9 +71,9 @@ export interface LogoSource {
  * better on it. Decorative (empty `alt`, `aria-hidden`) because the name is always written beside it.
  * Both carry the class `logo` (the placeholder is `span.logo`).
  */
-export function renderLogo({ name, logoUrl, color }: LogoSource): TemplateResult {
-  const url = safeLogoUrl(logoUrl);
-  const background = safeColor(color);
+export function renderLogo(source: LogoSource): TemplateResult {
+  const url = safeLogoUrl(source.logoUrl);
+  const background = safeColor(source.color);
   return url
     ? html`<img part="logo" class="logo" src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" />`
     : html`<span
@@ -82,7 +81,7 @@ export function renderLogo({ name, logoUrl, color }: LogoSource): TemplateResult
         class="logo"
         aria-hidden="true"
         ${styleProps({ '--_lf-logo-color': background, '--_lf-logo-ink': background && inkFor(background) })}
-        >${logoLetters(name)}</span
+        >${logoLetters(source.name)}</span
       >`;
 }
 
