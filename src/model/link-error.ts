@@ -33,7 +33,7 @@ export interface LinkErrorInit {
 }
 
 /** The codes that are worth trying again without changing anything. */
-const RETRYABLE_BY_DEFAULT: ReadonlySet<LinkErrorCode> = new Set(['network', 'timeout', 'rate-limited', 'expired']);
+const RETRYABLE_BY_DEFAULT: readonly LinkErrorCode[] = ['network', 'timeout', 'rate-limited', 'expired'];
 
 const BRAND = Symbol.for('linkflow.LinkError');
 
@@ -54,11 +54,11 @@ export class LinkError extends Error {
   readonly details: readonly LinkErrorDetail[];
 
   constructor(code: LinkErrorCode, message: string, init: LinkErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    // Error reads only `cause` from its options.
+    super(message, init.cause === undefined ? undefined : init);
     this.code = code;
     this.retryable =
-      init.retryable ??
-      (RETRYABLE_BY_DEFAULT.has(code) || (code === 'http' && init.status !== undefined && init.status >= 500));
+      init.retryable ?? (RETRYABLE_BY_DEFAULT.includes(code) || (code === 'http' && init.status! >= 500));
     if (init.status !== undefined) this.status = init.status;
     if (init.correlationId !== undefined) this.correlationId = init.correlationId;
     this.details = Object.freeze([...(init.details ?? [])]);
@@ -67,7 +67,7 @@ export class LinkError extends Error {
 
   /** True for a `LinkError` from this or any other copy of linkflow on the page. */
   static is(value: unknown): value is LinkError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+    return (value as Record<symbol, unknown> | null | undefined)?.[BRAND] === true;
   }
 
   /** A plain, credential-free object for logs and event details. */
@@ -80,13 +80,13 @@ export class LinkError extends Error {
     correlationId?: string;
     details: LinkErrorDetail[];
   } {
+    // The error's own enumerable fields: name, code, retryable, status and correlationId (when given),
+    // details. The message is the Error's own but hidden: written third, so the keys keep this order.
     return {
       name: this.name,
       code: this.code,
       message: this.message,
-      retryable: this.retryable,
-      ...(this.status === undefined ? {} : { status: this.status }),
-      ...(this.correlationId === undefined ? {} : { correlationId: this.correlationId }),
+      ...(this as Omit<this, 'name' | 'code' | 'message'>),
       details: [...this.details],
     };
   }
@@ -95,7 +95,7 @@ export class LinkError extends Error {
 /** Wraps anything thrown into a `LinkError`, keeping one that already is. */
 export function toLinkError(error: unknown, fallback: LinkErrorCode = 'network'): LinkError {
   if (LinkError.is(error)) return error;
-  if (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError') {
+  if ((error as { name?: unknown } | null | undefined)?.name === 'AbortError') {
     return new LinkError('cancelled', 'The request was cancelled.', { retryable: false });
   }
   const message = error instanceof Error && error.message ? error.message : 'Something went wrong.';

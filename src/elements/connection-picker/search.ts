@@ -17,7 +17,7 @@ export interface Searchable {
 export function toSearchable(integrations: readonly Integration[]): Searchable[] {
   return integrations.map((integration) => ({
     integration,
-    key: normalize(`${integration.name}\n${integration.key}\n${integration.categories.join('\n')}`),
+    key: normalize([integration.name, integration.key, ...integration.categories].join('\n')),
   }));
 }
 
@@ -33,12 +33,13 @@ export function filterSearchable(items: readonly Searchable[], query: string, ca
 
 /** Every category of `integrations`, once each, sorted for display. */
 export function categoriesOf(integrations: readonly Integration[], locale?: string): string[] {
-  const seen = new Set<string>();
-  for (const integration of integrations) for (const category of integration.categories) seen.add(category);
-  return [...seen].sort((a, b) => a.localeCompare(b, locale));
+  return [...new Set(integrations.flatMap((integration) => integration.categories))].sort((a, b) =>
+    a.localeCompare(b, locale),
+  );
 }
 
-const RANK: Record<ConnectionStatus, number> = { linked: 0, pending: 1, deauthorized: 2, unlinked: 3 };
+/** The statuses, the one shown first first. */
+const RANK: readonly ConnectionStatus[] = ['linked', 'pending', 'deauthorized', 'unlinked'];
 const stamp = (c: Connection): number => Date.parse(c.updatedAt ?? c.createdAt ?? '') || 0;
 
 /**
@@ -49,10 +50,10 @@ export function connectionsByIntegration(connections: readonly Connection[]): Ma
   const best = new Map<string, Connection>();
   for (const connection of connections) {
     const current = best.get(connection.integrationKey);
+    // A better status first; among equals, the later update.
     if (
       !current ||
-      RANK[connection.status] < RANK[current.status] ||
-      (RANK[connection.status] === RANK[current.status] && stamp(connection) > stamp(current))
+      (RANK.indexOf(connection.status) - RANK.indexOf(current.status) || stamp(current) - stamp(connection)) < 0
     ) {
       best.set(connection.integrationKey, connection);
     }

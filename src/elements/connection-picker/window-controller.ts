@@ -29,9 +29,8 @@ export class WindowController implements ReactiveController {
   #scroller: HTMLElement | null = null;
   readonly #resize = new ResizeObserver(() => this.#measure());
   readonly #onScroll = (): void => {
-    if (!this.#scroller) return;
     const before = this.#firstRow();
-    this.#scrollTop = this.#scroller.scrollTop;
+    this.#scrollTop = this.#scroller!.scrollTop;
     if (this.#firstRow() !== before) this.host.requestUpdate();
   };
 
@@ -44,23 +43,25 @@ export class WindowController implements ReactiveController {
 
   hostUpdated(): void {
     const scroller = this.scroller();
-    if (scroller !== this.#scroller) {
-      this.#scroller?.removeEventListener('scroll', this.#onScroll);
-      if (this.#scroller) this.#resize.unobserve(this.#scroller);
-      this.#scroller = scroller;
-      if (scroller) {
-        scroller.addEventListener('scroll', this.#onScroll, { passive: true });
-        this.#resize.observe(scroller);
-        this.#scrollTop = scroller.scrollTop;
-      }
-    }
+    if (scroller !== this.#scroller) this.#watch(scroller);
     this.#measure();
   }
 
   hostDisconnected(): void {
+    this.#watch(null);
+  }
+
+  /** Follows the scroll position and size of `scroller` (and no longer of the one before). */
+  #watch(scroller: HTMLElement | null): void {
     this.#scroller?.removeEventListener('scroll', this.#onScroll);
+    // The observer only ever watches the one scroller.
     this.#resize.disconnect();
-    this.#scroller = null;
+    this.#scroller = scroller;
+    if (scroller) {
+      scroller.addEventListener('scroll', this.#onScroll, { passive: true });
+      this.#resize.observe(scroller);
+      this.#scrollTop = scroller.scrollTop;
+    }
   }
 
   /** Which items to render out of `count`. */
@@ -107,29 +108,22 @@ export class WindowController implements ReactiveController {
   #measure(): void {
     const scroller = this.#scroller;
     if (!scroller) return;
+    const before = `${this.#viewport} ${this.columns} ${this.rowHeight}`;
+    this.#viewport = scroller.clientHeight || this.#viewport;
     const items = scroller.querySelectorAll<HTMLElement>('[data-index]');
-    let changed = false;
-    if (scroller.clientHeight > 0 && scroller.clientHeight !== this.#viewport) {
-      this.#viewport = scroller.clientHeight;
-      changed = true;
-    }
     const first = items[0];
-    if (first && first.offsetHeight > 0) {
+    if (first?.offsetHeight) {
       let columns = 1;
       while (columns < items.length && items[columns]!.offsetTop === first.offsetTop) columns++;
       const next = items[columns];
-      const rowHeight = next ? next.offsetTop - first.offsetTop : first.offsetHeight;
       // A lone short last row says nothing about the column count; keep the wider reading.
-      if (columns !== this.columns && (next || columns > this.columns)) {
-        this.columns = columns;
-        changed = true;
-      }
-      if (rowHeight > 0 && Math.abs(rowHeight - this.rowHeight) > 0.5) {
-        this.rowHeight = rowHeight;
-        changed = true;
-      }
+      if (next || columns > this.columns) this.columns = columns;
+      const rowHeight = next ? next.offsetTop - first.offsetTop : first.offsetHeight;
+      if (rowHeight > 0) this.rowHeight = rowHeight;
     }
     // Measured after an update: the next one is scheduled apart from it, not inside it.
-    if (changed) queueMicrotask(() => this.host.requestUpdate());
+    if (`${this.#viewport} ${this.columns} ${this.rowHeight}` !== before) {
+      queueMicrotask(() => this.host.requestUpdate());
+    }
   }
 }

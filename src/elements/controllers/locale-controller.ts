@@ -6,7 +6,6 @@ import {
   catalogueLocale,
   directionOf,
   loadLocale,
-  needsLoading,
   translate,
   type MessageKey,
   type Messages,
@@ -19,28 +18,18 @@ export type LocaleHost = ReactiveControllerHost & HTMLElement & { strings?: Stri
 
 /** Everyone whose language may change when a `lang` or `dir` attribute changes. */
 const watchers = new Set<LocaleController>();
-/** The shadow roots already observed (the document is observed once, at the first connection). */
-const observedRoots = new WeakSet<Node>();
 let observer: MutationObserver | undefined;
 
+/** Watches `lang` and `dir` under `root` (observing a root again only restates the same options). */
 function observe(root: Node): void {
-  observer ??= new MutationObserver(() => {
+  (observer ??= new MutationObserver(() => {
     for (const controller of watchers) controller.recheck();
-  });
-  if (observedRoots.has(root)) return;
-  observedRoots.add(root);
-  observer.observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
+  })).observe(root, { attributes: true, attributeFilter: ['lang', 'dir'], subtree: true });
 }
 
-/** The parent element of `node`, stepping out of a shadow root to its host. */
-function parentAcrossShadow(node: Element): Element | null {
-  if (node.parentElement) return node.parentElement;
-  const parent = node.parentNode;
-  return parent instanceof ShadowRoot ? parent.host : null;
-}
-
+/** The direction an element's own `dir` attribute sets: `ltr` or `rtl` (read as the DOM reflects it), else undefined. */
 function explicitDir(element: Element): 'ltr' | 'rtl' | undefined {
-  const dir = element.getAttribute('dir')?.toLowerCase();
+  const dir = (element as HTMLElement).dir;
   return dir === 'ltr' || dir === 'rtl' ? dir : undefined;
 }
 
@@ -102,7 +91,8 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     watchers.add(this);
-    observe(document.documentElement);
+    // The document, and each shadow root the host sits in.
+    observe(document);
     for (let root = this.host.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
       observe(root);
     }
@@ -119,35 +109,33 @@ export class LocaleController implements ReactiveController {
 
   /** Re-reads the language after an attribute changed somewhere; updates the host if it differs. */
   recheck(): void {
-    const before = `${this.#lang}|${this.#dir}`;
+    const lang = this.#lang;
+    const dir = this.#dir;
     this.resolve();
-    if (`${this.#lang}|${this.#dir}` !== before) this.host.requestUpdate();
+    if (lang !== this.#lang || dir !== this.#dir) this.host.requestUpdate();
   }
 
   private resolve(): void {
     const root = document.documentElement;
-    let lang: string | undefined;
+    let lang: string | null = null;
     let dir: 'ltr' | 'rtl' | undefined;
-    for (let element: Element | null = this.host; element && element !== root; element = parentAcrossShadow(element)) {
+    // Up from the host to the document element, stepping out of each shadow root to its host.
+    for (
+      let element: Element | null = this.host;
+      element && element !== root && !lang;
+      element = element.parentElement ?? (element.parentNode instanceof ShadowRoot ? element.parentNode.host : null)
+    ) {
       dir ??= explicitDir(element);
-      const own = element.getAttribute('lang');
-      if (own) {
-        lang = own;
-        break;
-      }
+      lang = element.getAttribute('lang');
     }
-    if (lang === undefined) {
-      const fromSettings = this.settings?.locale;
-      if (fromSettings) {
-        lang = fromSettings;
-      } else {
-        lang = root.lang || DEFAULT_LOCALE;
-        dir ??= explicitDir(root);
-      }
+    if (!lang && !(lang = this.settings?.locale ?? null)) {
+      lang = root.lang || DEFAULT_LOCALE;
+      dir ??= explicitDir(root);
     }
     this.#lang = lang;
     this.#dir = dir ?? directionOf(lang);
-    if (needsLoading(lang)) {
+    // A shipped language not loaded yet: load it (for any other, loadLocale just answers false).
+    if (catalogueLocale(lang) === undefined) {
       void loadLocale(lang).then((loaded) => {
         if (loaded && this.#lang === lang) this.host.requestUpdate();
       });

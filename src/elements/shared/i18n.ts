@@ -14,7 +14,10 @@ export type StringOverrides = Readonly<Record<string, string>>;
 export const DEFAULT_LOCALE = 'en';
 
 /** Languages written right to left (primary subtags). */
-const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+const RTL_LANGUAGES = /^(ar|he|fa|ur|ps|sd|ug|yi|dv|ckb)$/;
+
+/** The lower-cased primary subtag of a language tag: `fr-CA` → `fr`. */
+const primaryOf = (lang: string): string => lang.toLowerCase().split('-')[0]!;
 
 /**
  * The catalogues known now, by lower-cased language tag. English is there empty: its strings come with
@@ -30,7 +33,8 @@ const shipped: Readonly<Record<string, () => Promise<{ readonly default: Partial
   fr: () => import('./locales/fr.js'),
 };
 
-const loading = new Map<string, Promise<boolean>>();
+/** Loads under way (or done), by primary subtag. */
+const loading: Record<string, Promise<boolean>> = {};
 
 /** The languages whose catalogues ship with linkflow. */
 export const SHIPPED_LOCALES: readonly string[] = ['en', ...Object.keys(shipped)];
@@ -44,48 +48,36 @@ export function registerLocale(lang: string, messages: Partial<Messages> | Strin
 /** The registered catalogue that serves `lang`: `fr-CA` → `fr-ca`, else `fr`, else undefined. */
 export function catalogueLocale(lang: string): string | undefined {
   const tag = lang.toLowerCase();
-  if (catalogues.has(tag)) return tag;
-  const primary = tag.split('-')[0] ?? tag;
-  return catalogues.has(primary) ? primary : undefined;
-}
-
-/** Whether `lang` is a shipped language not loaded yet. */
-export function needsLoading(lang: string): boolean {
-  const primary = lang.toLowerCase().split('-')[0] ?? '';
-  return catalogueLocale(lang) === undefined && primary in shipped;
+  return catalogues.has(tag) ? tag : catalogues.has(primaryOf(tag)) ? primaryOf(tag) : undefined;
 }
 
 /**
  * Loads the shipped catalogue for `lang` if there is one. Resolves true when a catalogue for it is
  * now registered. Safe to call many times: one load per language.
  */
-export function loadLocale(lang: string): Promise<boolean> {
-  if (catalogueLocale(lang) !== undefined) return Promise.resolve(true);
-  const primary = lang.toLowerCase().split('-')[0] ?? '';
+export async function loadLocale(lang: string): Promise<boolean> {
+  const primary = primaryOf(lang);
   const loader = shipped[primary];
-  if (!loader) return Promise.resolve(false);
-  let pending = loading.get(primary);
-  if (!pending) {
-    pending = loader().then(
-      (module) => {
-        // A host's own registerLocale(primary, ...) made meanwhile keeps its keys.
-        catalogues.set(primary, { ...module.default, ...catalogues.get(primary) });
-        return true;
-      },
-      () => {
-        loading.delete(primary);
-        return false;
-      },
-    );
-    loading.set(primary, pending);
-  }
-  return pending;
+  return (
+    catalogueLocale(lang) !== undefined ||
+    (!!loader &&
+      (loading[primary] ??= loader().then(
+        (module) => {
+          // A host's own registerLocale(primary, ...) made meanwhile keeps its keys.
+          catalogues.set(primary, { ...module.default, ...catalogues.get(primary) });
+          return true;
+        },
+        () => {
+          delete loading[primary];
+          return false;
+        },
+      )))
+  );
 }
 
 /** 'rtl' for a right-to-left language, else 'ltr'. */
 export function directionOf(lang: string): 'ltr' | 'rtl' {
-  const primary = lang.toLowerCase().split('-')[0] ?? '';
-  return RTL_LANGUAGES.has(primary) ? 'rtl' : 'ltr';
+  return RTL_LANGUAGES.test(primaryOf(lang)) ? 'rtl' : 'ltr';
 }
 
 /**
@@ -99,13 +91,16 @@ export function translate(
   english: Partial<Messages>,
   ...overrides: ReadonlyArray<StringOverrides | undefined>
 ): string {
-  let template = overrides.map((layer) => layer?.[key]).find((value) => typeof value === 'string');
-  template ??= catalogues.get(catalogueLocale(lang) ?? '')?.[key] ?? english[key] ?? key;
-  return formatMessage(template, vars, lang);
+  const template = [...overrides, catalogues.get(catalogueLocale(lang) ?? ''), english]
+    .map((layer) => layer?.[key])
+    .find((value) => typeof value === 'string');
+  return formatMessage(template ?? key, vars, lang);
 }
 
 /** `{name}`, or `{name, plural, <selector> {text} ...}` whose texts may hold one more level of braces. */
 const PLACEHOLDER = /\{(\w+)(?:,\s*plural,((?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*))?\}/g;
+/** One option of a plural, `<selector> {text}`, whose text may hold one level of braces. */
+const PLURAL_OPTION = /([^{}]*)\{((?:[^{}]|\{[^{}]*\})*)\}/g;
 
 /**
  * Fills `{name}` placeholders and ICU-style plurals `{count, plural, =0 {none} one {# item} other {# items}}`
@@ -118,32 +113,15 @@ export function formatMessage(template: string, vars: MessageVars | undefined, l
         if (value === undefined) return raw;
         if (options === undefined) return typeof value === 'number' ? formatNumber(value, lang) : value;
         const count = Number(value);
-        const chosen = [`=${count}`, pluralCategory(lang, count), 'other']
-          .map((selector) => pluralOption(options, selector))
-          .find((text) => text !== undefined);
+        // The first text of each selector, by selector: `one {# item}` → one: `# item`.
+        const texts: Record<string, string> = {};
+        for (const [, selector, text] of options.matchAll(PLURAL_OPTION)) texts[selector!.trim()] ??= text!;
+        const chosen = texts[`=${count}`] ?? texts[pluralCategory(lang, count)] ?? texts.other;
         return chosen === undefined
           ? raw
           : formatMessage(chosen, vars, lang).replaceAll('#', formatNumber(count, lang));
       })
     : template;
-}
-
-/** The text of `selector` in the options of a plural: `one {# item}` → `# item`. */
-function pluralOption(options: string, selector: string): string | undefined {
-  let depth = 0;
-  let start = -1;
-  let name = '';
-  for (let i = 0; i < options.length; i++) {
-    const c = options[i];
-    if (c === '{' && depth++ === 0) {
-      name = options.slice(start + 1, i).trim();
-      start = i;
-    } else if (c === '}' && --depth === 0) {
-      if (name === selector) return options.slice(start + 1, i);
-      start = i;
-    }
-  }
-  return undefined;
 }
 
 function pluralCategory(lang: string, count: number): string {

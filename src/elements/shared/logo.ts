@@ -1,12 +1,12 @@
 import { css, html, type TemplateResult } from 'lit';
 import { styleProps } from './style-props.js';
 
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-
-/** Whether `hostname` is this machine: `localhost`, `*.localhost`, 127.0.0.0/8 or `[::1]`. */
+/**
+ * Whether `hostname` (as the URL parser writes it, so an IPv4 address is four numbers up to 255) is
+ * this machine: `localhost`, `*.localhost`, 127.0.0.0/8 or `[::1]`.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return LOOPBACK_HOSTS.has(host) || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return /^(localhost|\[::1]|127(\.\d+){3})$|\.localhost$/i.test(hostname);
 }
 
 /**
@@ -14,16 +14,14 @@ export function isLoopbackHost(hostname: string): boolean {
  * name or password. Anything else (`javascript:`, `data:`, plain `http:`, relative, malformed) → undefined.
  */
 export function safeLogoUrl(url: string | undefined | null): string | undefined {
-  if (!url) return undefined;
-  let parsed: URL;
   try {
-    parsed = new URL(url);
+    // `new URL` throws on anything but an absolute URL (`undefined` and `null` included).
+    const { protocol, hostname, username, password, href } = new URL(url!);
+    if (!username && !password && (protocol === 'https:' || (protocol === 'http:' && isLoopbackHost(hostname)))) {
+      return href;
+    }
   } catch {
-    return undefined;
-  }
-  if (parsed.username || parsed.password) return undefined;
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
-    return parsed.href;
+    // Not a URL: no logo.
   }
   return undefined;
 }
@@ -43,18 +41,17 @@ export function logoLetters(name: string): string {
 
 /** A vendor's brand colour when it is a plain hex colour (`#abc`, `#aabbcc`), else undefined. */
 export function safeColor(color: string | undefined | null): string | undefined {
-  return color && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? color : undefined;
+  return color && /^#([0-9a-f]{3}){1,2}$/i.test(color) ? color : undefined;
 }
 
 /** Black or white, whichever reads better on the hex `background` (WCAG relative luminance). */
 export function inkFor(background: string): '#000000' | '#ffffff' {
-  let hex = background.slice(1);
-  if (hex.length === 3) hex = [...hex].map((c) => c + c).join('');
-  const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // `#abc` → `#aabbcc`
+  const hex = background.length < 5 ? background.replace(/\w/g, '$&$&') : background;
+  const luminance = [0.2126, 0.7152, 0.0722].reduce((sum, weight, i) => {
+    const c = parseInt(hex.slice(2 * i + 1, 2 * i + 3), 16) / 255;
+    return sum + weight * (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  }, 0);
   // Contrast with white is 1.05 / (L + 0.05); with black (L + 0.05) / 0.05: white wins below L ≈ 0.179.
   return luminance > 0.179 ? '#000000' : '#ffffff';
 }
@@ -69,25 +66,21 @@ export interface LogoSource {
 
 /**
  * The logo of an integration as an `<img part="logo">` when its URL is safe, else a lettered
- * placeholder `<span part="logo placeholder">`
- * whose background is `var(--_lf-logo-color)` when the source has a safe `color`, with letters in
- * `var(--_lf-logo-ink)`, black or white, whichever reads better on it. Decorative (empty `alt`, `aria-hidden`) because the
- * name is always written beside it. Style both with `.logo` in the element's styles.
+ * placeholder `<span part="logo placeholder">` whose background is `var(--_lf-logo-color)` when the
+ * source has a safe `color`, with letters in `var(--_lf-logo-ink)`, black or white, whichever reads
+ * better on it. Decorative (empty `alt`, `aria-hidden`) because the name is always written beside it.
+ * Both carry the class `logo` (the placeholder is `span.logo`).
  */
-function placeholderColors(color: string | undefined): Record<string, string | undefined> {
-  const background = safeColor(color);
-  return { '--_lf-logo-color': background, '--_lf-logo-ink': background ? inkFor(background) : undefined };
-}
-
 export function renderLogo(source: LogoSource): TemplateResult {
   const url = safeLogoUrl(source.logoUrl);
+  const background = safeColor(source.color);
   return url
     ? html`<img part="logo" class="logo" src=${url} alt="" loading="lazy" referrerpolicy="no-referrer" />`
     : html`<span
         part="logo placeholder"
-        class="logo logo--placeholder"
+        class="logo"
         aria-hidden="true"
-        ${styleProps(placeholderColors(source.color))}
+        ${styleProps({ '--_lf-logo-color': background, '--_lf-logo-ink': background && inkFor(background) })}
         >${logoLetters(source.name)}</span
       >`;
 }
@@ -105,7 +98,7 @@ export const logoStyles = css`
     object-fit: contain;
   }
 
-  .logo--placeholder {
+  span.logo {
     display: inline-grid;
     place-items: center;
     background: var(--_lf-logo-color, var(--_lf-color-neutral));

@@ -1,23 +1,15 @@
 /** A date as the vendors send it (ISO string in UTC, with an offset, or unqualified local time), or ms / Date. */
 export type DateInput = string | number | Date;
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const WEEK = 7 * DAY;
-const MONTH = 30 * DAY;
-const YEAR = 365 * DAY;
-
-/** Each unit, used while the distance is under its limit. */
-const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number, number]> = [
-  ['second', SECOND, MINUTE],
-  ['minute', MINUTE, HOUR],
-  ['hour', HOUR, DAY],
-  ['day', DAY, WEEK],
-  ['week', WEEK, MONTH],
-  ['month', MONTH, YEAR],
-  ['year', YEAR, Infinity],
+/** Each unit and its length in ms, from the shortest: a distance is told in the longest that fits in it. */
+const UNITS: ReadonlyArray<readonly [Intl.RelativeTimeFormatUnit, number]> = [
+  ['second', 1000],
+  ['minute', 60_000],
+  ['hour', 3_600_000],
+  ['day', 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['year', 365 * 86_400_000],
 ];
 
 /** The time of `date` in ms, or NaN when it cannot be read. Unqualified ISO times are local, as ES defines. */
@@ -47,16 +39,13 @@ function relativeFormatter(lang: string): Intl.RelativeTimeFormat {
  * "yesterday". Under ten seconds reads as "now". '' when the date cannot be read.
  */
 export function formatRelativeTime(date: DateInput, lang: string, now: number = Date.now()): string {
-  const time = toTime(date);
-  if (!Number.isFinite(time)) return '';
-  const diff = time - now;
+  const diff = toTime(date) - now;
+  if (!Number.isFinite(diff)) return '';
   const distance = Math.abs(diff);
   const formatter = relativeFormatter(lang);
-  if (distance < 10 * SECOND) return formatter.format(0, 'second');
-  for (const [unit, size, limit] of UNITS) {
-    if (distance < limit) return formatter.format(Math.trunc(diff / size), unit);
-  }
-  return '';
+  if (distance < 10_000) return formatter.format(0, 'second');
+  const [unit, size] = UNITS.filter(([, length]) => length <= distance).pop()!;
+  return formatter.format(Math.trunc(diff / size), unit);
 }
 
 /** The date and time of `date` in `lang` (medium date, short time); '' when it cannot be read. */

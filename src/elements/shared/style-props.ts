@@ -1,5 +1,5 @@
 import { noChange } from 'lit';
-import { Directive, PartType, directive, type ElementPart, type PartInfo } from 'lit/directive.js';
+import { Directive, directive, type ElementPart } from 'lit/directive.js';
 
 /** CSS properties by their CSS names (`padding-block-start`, `--_lf-logo-color`); `undefined` removes one. */
 export type StyleProps = Readonly<Record<string, string | undefined>>;
@@ -11,12 +11,8 @@ export type StyleProps = Readonly<Record<string, string | undefined>>;
  * `<div ${styleProps({ 'block-size': '40px' })}>`.
  */
 class StylePropsDirective extends Directive {
-  #set = new Set<string>();
-
-  constructor(info: PartInfo) {
-    super(info);
-    if (info.type !== PartType.ELEMENT) throw new Error('styleProps goes on an element: <div ${styleProps(...)}>');
-  }
+  /** The properties of the last update. */
+  #last: StyleProps = {};
 
   render(_props: StyleProps): typeof noChange {
     return noChange;
@@ -24,14 +20,13 @@ class StylePropsDirective extends Directive {
 
   override update(part: ElementPart, [props]: [StyleProps]): typeof noChange {
     const style = (part.element as HTMLElement).style;
-    const next = new Set<string>();
-    for (const [name, value] of Object.entries(props)) {
-      if (value === undefined) continue;
-      style.setProperty(name, value);
-      next.add(name);
+    // Each property named now or last time: set to its value, or removed when it has none now.
+    for (const name in { ...this.#last, ...props }) {
+      const value = props[name];
+      if (value === undefined) style.removeProperty(name);
+      else style.setProperty(name, value);
     }
-    for (const name of this.#set) if (!next.has(name)) style.removeProperty(name);
-    this.#set = next;
+    this.#last = props;
     return noChange;
   }
 }
