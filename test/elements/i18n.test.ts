@@ -181,6 +181,16 @@ describe('translate', () => {
     expect(translate('de-AT', 'status.linked', undefined, en)).to.equal('Verbunden');
     expect(await loadLocale('tlh')).to.equal(false);
   });
+
+  it('treats a language tag that names a built-in property as an unknown language', async () => {
+    for (const tag of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf-CA']) {
+      expect(await loadLocale(tag), tag).to.equal(false);
+      expect(translate(tag, 'status.linked', undefined, en), tag).to.equal('Connected');
+    }
+    const probe = await fixture<LocaleProbe>(html`<lf-test-locale-probe lang="constructor"></lf-test-locale-probe>`);
+    await settle();
+    expect(probe.shadowRoot!.textContent).to.equal('Connected');
+  });
 });
 
 describe('relative time', () => {

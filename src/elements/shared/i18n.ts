@@ -25,16 +25,20 @@ const primaryOf = (lang: string): string => lang.toLowerCase().split('-')[0]!;
  */
 const catalogues = new Map<string, Partial<Messages>>([['en', {}]]);
 
-/** The languages linkflow ships beside English, loaded on first use (bundlers split them out). */
+/**
+ * The languages linkflow ships beside English, loaded on first use (bundlers split them out). Without a
+ * prototype, so a language tag such as `constructor` finds nothing here.
+ */
 const shipped: Readonly<Record<string, () => Promise<{ readonly default: Partial<Messages> }>>> = {
+  __proto__: null,
   ar: () => import('./locales/ar.js'),
   de: () => import('./locales/de.js'),
   es: () => import('./locales/es.js'),
   fr: () => import('./locales/fr.js'),
-};
+} as never;
 
-/** Loads under way (or done), by primary subtag. */
-const loading: Record<string, Promise<boolean>> = {};
+/** Loads under way (or done), by primary subtag; without a prototype, as `shipped`. */
+const loading: Record<string, Promise<boolean>> = { __proto__: null } as never;
 
 /** The languages whose catalogues ship with linkflow. */
 export const SHIPPED_LOCALES: readonly string[] = ['en', ...Object.keys(shipped)];
