@@ -153,13 +153,7 @@ export class LfErrorPanel extends LfElement {
     } catch {
       // No clipboard access (insecure page, denied permission): select the text for the user to copy.
       this.copied = false;
-      const selection = document.getSelection();
-      if (selection) {
-        const range = document.createRange();
-        range.selectNodeContents(target);
-        selection.removeAllRanges();
-        selection.addRange(range);
-      }
+      document.getSelection()?.selectAllChildren(target);
     }
   }
 
