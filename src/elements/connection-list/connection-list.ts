@@ -119,11 +119,11 @@ export class LfConnectionList extends LfElement {
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...connectionListStrings });
   /** The store's connections, watched while `.connections` is unset. */
-  private readonly stored: StoreController<Connection[]> = this.watch('connections', (store, listener) =>
+  private readonly stored: StoreController<Connection[]> = this.#watch('connections', (store, listener) =>
     store.subscribeConnections(listener),
   );
   /** The store's integrations, watched while `.integrations` is unset. */
-  private readonly storedIntegrations: StoreController<Integration[]> = this.watch('integrations', (store, listener) =>
+  private readonly storedIntegrations: StoreController<Integration[]> = this.#watch('integrations', (store, listener) =>
     store.subscribeIntegrations(listener),
   );
 
@@ -136,7 +136,7 @@ export class LfConnectionList extends LfElement {
    * A store controller following what `subscribe` subscribes to while the property `key` is unset. The
    * store tells a new subscriber the current snapshot at once, so nothing needs reading first.
    */
-  private watch<T>(key: 'connections' | 'integrations', subscribe: StoreWatch<T>['subscribe']): StoreController<T> {
+  #watch<T>(key: 'connections' | 'integrations', subscribe: StoreWatch<T>['subscribe']): StoreController<T> {
     return new StoreController(this, {
       subscribe: (store, listener) => (this[key] ? undefined : subscribe(store, listener)),
       deps: () => [!this[key]],
@@ -164,7 +164,7 @@ export class LfConnectionList extends LfElement {
           data-action=${action}
           aria-label=${label ?? nothing}
           aria-disabled=${busy || nothing}
-          @click=${() => this.press(id, run)}
+          @click=${() => this.#press(id, run)}
         >
           ${text}
         </button>`;
@@ -195,18 +195,18 @@ export class LfConnectionList extends LfElement {
                 class="confirm"
                 role="group"
                 aria-labelledby="confirm-${index}"
-                @keydown=${this.onConfirmKeydown}
+                @keydown=${this.#onConfirmKeydown}
               >
                 <p id="confirm-${index}">${l('confirmRemove', { name })}</p>
                 <div class="actions">
                   ${button(
                     'confirm',
                     l('confirmRemoveButton'),
-                    () => this.confirmRemove(connection, index),
+                    () => this.#confirmRemove(connection, index),
                     undefined,
                     ' danger',
                   )}
-                  ${button('cancel', t('common.cancel'), () => this.ask(id, false))}
+                  ${button('cancel', t('common.cancel'), () => this.#ask(id, false))}
                 </div>
               </div>`
             : html`<div part="actions" class="actions">
@@ -223,12 +223,12 @@ export class LfConnectionList extends LfElement {
                 }
                 ${
                   (!store || store.canUnlink) && status !== 'unlinked'
-                    ? button('unlink', l('unlink'), () => this.unlink(connection), l('unlinkLabel', { name }))
+                    ? button('unlink', l('unlink'), () => this.#unlink(connection), l('unlinkLabel', { name }))
                     : nothing
                 }
                 ${
                   !store || store.canRemove
-                    ? button('remove', l('remove'), () => this.ask(id, true), l('removeLabel', { name }))
+                    ? button('remove', l('remove'), () => this.#ask(id, true), l('removeLabel', { name }))
                     : nothing
                 }
               </div>`
@@ -268,7 +268,7 @@ export class LfConnectionList extends LfElement {
             ? html`<div part="error" class="error" role="alert">
                 <p>${l('error')}</p>
                 <p>${error.message}</p>
-                <button class="button" type="button" @click=${this.retry}>${t('common.retry')}</button>
+                <button class="button" type="button" @click=${this.#retry}>${t('common.retry')}</button>
               </div>`
             : html`<div class="loading">
                 <span class="visually-hidden">${l('loading')}</span>
@@ -286,7 +286,7 @@ export class LfConnectionList extends LfElement {
     if (removed && !row(removed.id)) {
       this.#afterRemove = undefined;
       if (!this.shadowRoot?.activeElement) {
-        (rows[Math.min(removed.index, rows.length - 1)]?.querySelector('button') ?? this.heading)?.focus();
+        (rows[Math.min(removed.index, rows.length - 1)]?.querySelector('button') ?? this.#heading)?.focus();
       }
     }
     const next = this.#focusNext;
@@ -297,20 +297,20 @@ export class LfConnectionList extends LfElement {
     }
   }
 
-  private get heading(): HTMLElement | null {
+  get #heading(): HTMLElement | null {
     return this.renderRoot.querySelector('#heading');
   }
 
   /** Sets (or, with no value, clears) what a row shows of its action: in flight, or the message of its failure. */
-  private setRowState(id: string, value?: true | string): void {
+  #setRowState(id: string, value?: true | string): void {
     const { [id]: _, ...rest } = this.rowStates;
     this.rowStates = value ? { ...rest, [id]: value } : rest;
   }
 
   /** Runs a row's button: nothing while the row's action is in flight, else its last failure is cleared first. */
-  private press(id: string, run: () => void): void {
+  #press(id: string, run: () => void): void {
     if (this.rowStates[id] === true) return;
-    this.setRowState(id);
+    this.#setRowState(id);
     run();
   }
 
@@ -319,18 +319,18 @@ export class LfConnectionList extends LfElement {
    * says it is done, or the row shows why it failed. Focus then goes to the row's first button after an
    * unlink, to Remove after a failed removal; a removed row's focus is left to `#afterRemove`.
    */
-  private async act(connection: Connection, action: 'unlink' | 'remove'): Promise<void> {
+  async #act(connection: Connection, action: 'unlink' | 'remove'): Promise<void> {
     const { id } = connection;
     const unlink = action === 'unlink';
-    this.setRowState(id, true);
+    this.#setRowState(id, true);
     try {
       await this.stored.store![action](id);
-      this.setRowState(id);
+      this.#setRowState(id);
       this.announcement = this.locale.t(`connectionList.${unlink ? 'unlinked' : 'removed'}` as const, {
         name: connection.integrationName,
       });
     } catch (error) {
-      this.setRowState(id, toLinkError(error).message);
+      this.#setRowState(id, toLinkError(error).message);
       if (!unlink) {
         this.#afterRemove = undefined;
         this.#focusNext = { id, action: 'remove' };
@@ -340,37 +340,37 @@ export class LfConnectionList extends LfElement {
     else if (this.confirming === id) this.confirming = undefined;
   }
 
-  private unlink(connection: Connection): void {
+  #unlink(connection: Connection): void {
     if (this.dispatchEvent(new LfUnlinkEvent({ connection }, { cancelable: true })) && this.stored.store) {
-      void this.act(connection, 'unlink');
+      void this.#act(connection, 'unlink');
     }
   }
 
   /** Opens the removal question of a row (focus on Cancel), or closes it (focus back on Remove). */
-  private ask(id: string, asking: boolean): void {
+  #ask(id: string, asking: boolean): void {
     this.confirming = asking ? id : undefined;
     this.#focusNext = { id, action: asking ? 'cancel' : 'remove' };
   }
 
-  private onConfirmKeydown(event: KeyboardEvent): void {
+  #onConfirmKeydown(event: KeyboardEvent): void {
     const id = this.confirming;
     if (event.key === 'Escape' && id && (event.target as HTMLElement).dataset['action'] === 'cancel') {
-      this.press(id, () => this.ask(id, false));
+      this.#press(id, () => this.#ask(id, false));
     }
   }
 
-  private confirmRemove(connection: Connection, index: number): void {
+  #confirmRemove(connection: Connection, index: number): void {
     const { id } = connection;
-    if (!this.dispatchEvent(new LfRemoveEvent({ connection }, { cancelable: true }))) return this.ask(id, false);
+    if (!this.dispatchEvent(new LfRemoveEvent({ connection }, { cancelable: true }))) return this.#ask(id, false);
     this.#afterRemove = { id, index };
-    if (this.stored.store) void this.act(connection, 'remove');
-    else this.ask(id, false);
+    if (this.stored.store) void this.#act(connection, 'remove');
+    else this.#ask(id, false);
   }
 
-  private retry(): void {
+  #retry(): void {
     const error = this.stored.snapshot?.error;
     this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
     void this.stored.store?.refresh('connections');
-    this.heading?.focus();
+    this.#heading?.focus();
   }
 }
