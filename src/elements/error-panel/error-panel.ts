@@ -13,9 +13,6 @@ import { icon } from '../shared/icons.js';
 import { buttonStyles, focusStyles, themeStyles } from '../shared/theme.styles.js';
 import { errorPanelStyles } from './error-panel.styles.js';
 
-/** Error codes a new authorization can fix. */
-const RECONNECT_CODES: readonly string[] = ['unauthorized', 'expired'];
-
 /** The panel's own messages, by their key after `errorPanel.`. */
 type PanelKey = keyof typeof errorStrings extends infer K
   ? K extends `errorPanel.${infer Rest}`
@@ -97,18 +94,18 @@ export class LfErrorPanel extends LfElement {
   /** The value the user dismissed, so only a new one shows the panel again. */
   #dismissed: unknown;
 
-  private get activeIssues() {
+  get #activeIssues() {
     return this.connection?.issues.filter((issue) => issue.active) ?? [];
   }
 
   /** What the panel is about now, or undefined when it has nothing to show. */
-  private get subject(): LinkError | Connection | undefined {
+  get #subject(): LinkError | Connection | undefined {
     const connection = this.connection;
-    return this.error ?? (connection?.status === 'deauthorized' || this.activeIssues.length ? connection : undefined);
+    return this.error ?? (connection?.status === 'deauthorized' || this.#activeIssues.length ? connection : undefined);
   }
 
   protected override willUpdate(): void {
-    const subject = this.subject;
+    const subject = this.#subject;
     if (subject !== this.#shown) this.copied = false;
     if (this.#dismissed && subject !== this.#dismissed) {
       this.#dismissed = undefined;
@@ -117,7 +114,7 @@ export class LfErrorPanel extends LfElement {
   }
 
   protected override updated(): void {
-    const subject = this.subject;
+    const subject = this.#subject;
     if (subject === this.#shown) return;
     this.#shown = subject;
     if (subject && this.autofocus && !this.hidden) this.renderRoot.querySelector<HTMLElement>('.title')?.focus();
@@ -140,12 +137,12 @@ export class LfErrorPanel extends LfElement {
         new LfDismissEvent({ ...(error && { error }), ...(connection && { connection }) }, { cancelable: true }),
       )
     ) {
-      this.#dismissed = this.subject;
+      this.#dismissed = this.#subject;
       this.hidden = true;
     }
   }
 
-  private async copyCorrelationId(): Promise<void> {
+  async #copyCorrelationId(): Promise<void> {
     const target = this.renderRoot.querySelector('.correlation-id')!;
     try {
       await navigator.clipboard.writeText(target.textContent!);
@@ -159,13 +156,14 @@ export class LfErrorPanel extends LfElement {
 
   protected override render() {
     const { error, connection } = this;
-    if (!this.subject) return nothing;
+    if (!this.#subject) return nothing;
     const t = this.locale.t.bind(this.locale);
     const p = (key: PanelKey, vars?: MessageVars) => t(`errorPanel.${key}`, vars);
-    const issues = this.activeIssues;
+    const issues = this.#activeIssues;
     const name = connection?.integrationName ?? '';
     const deauthorized = connection?.status === 'deauthorized';
-    const reconnect = !!connection && (deauthorized || RECONNECT_CODES.includes(error?.code as string));
+    // Reconnect for a revoked connection, or for the error codes a new authorization can fix.
+    const reconnect = !!connection && (deauthorized || error?.code === 'unauthorized' || error?.code === 'expired');
     /** A button of the action row; the first of reconnect and retry is the primary one. */
     const button = (action: Action, primary?: boolean) =>
       html`<button
@@ -233,7 +231,7 @@ export class LfErrorPanel extends LfElement {
                   ? html`<p part="correlation" class="correlation">
                       <span>${p('correlationId')}</span>
                       <code part="correlation-id" class="correlation-id" dir="ltr">${error.correlationId}</code>
-                      <button part="copy" class="button small" type="button" @click=${this.copyCorrelationId}>
+                      <button part="copy" class="button small" type="button" @click=${this.#copyCorrelationId}>
                         ${p('copy')}
                       </button>
                       <span class="copied" role="status">${this.copied ? p('copied') : ''}</span>
