@@ -74,10 +74,6 @@ export const listStyles = css`
     min-inline-size: 0;
   }
 
-  .label {
-    max-inline-size: 100%;
-  }
-
   .label,
   .issue {
     overflow-wrap: anywhere;

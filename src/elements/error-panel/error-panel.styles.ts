@@ -50,10 +50,6 @@ export const errorPanelStyles = css`
     flex-wrap: wrap;
   }
 
-  .body {
-    min-inline-size: 0;
-  }
-
   p {
     margin: 0;
   }
@@ -101,7 +97,6 @@ export const errorPanelStyles = css`
   summary {
     inline-size: fit-content;
     cursor: pointer;
-    color: var(--_lf-color-text);
   }
 
   details div {
