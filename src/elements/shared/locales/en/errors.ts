@@ -16,7 +16,7 @@ export const errorStrings = {
   'error.network.title': 'Connection problem',
   'error.network.message': 'We could not reach the service. Check your internet connection and try again.',
   'error.timeout.title': 'This is taking too long',
-  'error.timeout.message': 'The service did not answer in time. Please try again in a moment.',
+  'error.timeout.message': 'The service did not answer in time. Try again in a moment.',
   'error.http.title': 'The service returned an error',
   'error.http.message': 'Something went wrong on the server. Try again, or contact support if it keeps happening.',
   'error.unauthorized.title': 'Authorization needed',
@@ -40,5 +40,5 @@ export const errorStrings = {
   'error.provider.title': 'The provider reported a problem',
   'error.provider.message': 'The provider could not complete the connection. Try again, or choose another account.',
   'error.expired.title': 'Session expired',
-  'error.expired.message': 'The authorization took too long and expired. Please start again.',
+  'error.expired.message': 'The authorization took too long and expired. Start again.',
 } as const;
