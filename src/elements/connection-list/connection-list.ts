@@ -111,8 +111,8 @@ export class LfConnectionList extends LfElement {
   /** The connection whose removal is being confirmed. */
   private confirming?: string;
 
-  /** Per connection id: `true` while its unlink or removal is in flight, else the message of its last failed action. */
-  private rowStates: Readonly<Record<string, true | string>> = {};
+  /** Per connection id: `true` while its unlink or removal is in flight, else the message of its last failed action, if any. */
+  private rowStates: Readonly<Record<string, true | string | undefined>> = {};
 
   /** What the live region says after an action succeeded. */
   private announcement = '';
@@ -195,7 +195,10 @@ export class LfConnectionList extends LfElement {
                 class="confirm"
                 role="group"
                 aria-labelledby="confirm-${index}"
-                @keydown=${this.#onConfirmKeydown}
+                @keydown=${(event: KeyboardEvent) =>
+                  event.key === 'Escape' &&
+                  (event.target as HTMLElement).dataset['action'] === 'cancel' &&
+                  this.#press(id, () => this.#ask(id, false))}
               >
                 <p id="confirm-${index}">${l('confirmRemove', { name })}</p>
                 <div class="actions">
@@ -303,8 +306,7 @@ export class LfConnectionList extends LfElement {
 
   /** Sets (or, with no value, clears) what a row shows of its action: in flight, or the message of its failure. */
   #setRowState(id: string, value?: true | string): void {
-    const { [id]: _, ...rest } = this.rowStates;
-    this.rowStates = value ? { ...rest, [id]: value } : rest;
+    this.rowStates = { ...this.rowStates, [id]: value };
   }
 
   /** Runs a row's button: nothing while the row's action is in flight, else its last failure is cleared first. */
@@ -350,13 +352,6 @@ export class LfConnectionList extends LfElement {
   #ask(id: string, asking: boolean): void {
     this.confirming = asking ? id : undefined;
     this.#focusNext = { id, action: asking ? 'cancel' : 'remove' };
-  }
-
-  #onConfirmKeydown(event: KeyboardEvent): void {
-    const id = this.confirming;
-    if (event.key === 'Escape' && id && (event.target as HTMLElement).dataset['action'] === 'cancel') {
-      this.#press(id, () => this.#ask(id, false));
-    }
   }
 
   #confirmRemove(connection: Connection, index: number): void {
