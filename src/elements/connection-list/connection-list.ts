@@ -168,7 +168,7 @@ export class LfConnectionList extends LfElement {
         >
           ${text}
         </button>`;
-      return html`<li part="item" data-id=${id} aria-busy=${String(busy)}>
+      return html`<li part="item" data-id=${id} aria-busy=${busy}>
         ${renderLogo({ ...integrations?.find((integration) => integration.key === connection.integrationKey), name })}
         <div class="main">
           <span part="label" class="label">${name}</span>
@@ -249,7 +249,7 @@ export class LfConnectionList extends LfElement {
       class="base"
       lang=${this.locale.lang}
       dir=${this.locale.dir}
-      aria-busy=${String(!shown && !error)}
+      aria-busy=${!shown && !error}
     >
       <div
         part="heading"
