@@ -283,7 +283,7 @@ export class LfConnectionList extends LfElement {
   }
 
   protected override updated(): void {
-    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-id]')];
+    const rows = [...this.renderRoot.querySelectorAll('li')];
     const row = (id: string) => rows.find((r) => r.dataset['id'] === id);
     const removed = this.#afterRemove;
     if (removed && !row(removed.id)) {
@@ -295,8 +295,9 @@ export class LfConnectionList extends LfElement {
     const next = this.#focusNext;
     if (next) {
       this.#focusNext = undefined;
-      const buttons = row(next.id)?.querySelectorAll('button');
-      ([...(buttons ?? [])].find((button) => button.dataset['action'] === next.action) ?? buttons?.[0])?.focus();
+      row(next.id)
+        ?.querySelector<HTMLElement>(next.action ? `[data-action=${next.action}]` : 'button')
+        ?.focus();
     }
   }
 
