@@ -50,12 +50,12 @@ export const errorPanelStyles = css`
     flex-wrap: wrap;
   }
 
-  p {
+  p,
+  ul {
     margin: 0;
   }
 
   ul {
-    margin: 0;
     padding-inline-start: var(--_lf-space-5);
   }
 
@@ -72,10 +72,6 @@ export const errorPanelStyles = css`
   }
 
   /* An issue's code and time, under its message. */
-  .meta {
-    display: block;
-  }
-
   .meta,
   details div,
   .correlation {

@@ -246,11 +246,11 @@ export class LfErrorPanel extends LfElement {
                       <span dir="auto">${message}</span>
                       ${
                         code || since
-                          ? html`<span class="meta"
-                              >${code ? html`<code dir="ltr">${code}</code>${since ? ' · ' : ''}` : nothing}${
+                          ? html`<div class="meta">
+                              ${code ? html`<code dir="ltr">${code}</code>${since ? ' · ' : ''}` : nothing}${
                                 since && p('issueWhen', { time: since })
-                              }</span
-                            >`
+                              }
+                            </div>`
                           : nothing
                       }
                     </li>`;
