@@ -91,8 +91,8 @@ export class LfErrorPanel extends LfElement {
   private readonly locale = new LocaleController(this, { ...commonStrings, ...errorStrings });
   /** What is shown, to tell a new error from a re-render of the same one. */
   #shown: unknown;
-  /** The value the user dismissed, so only a new one shows the panel again. */
-  #dismissed: unknown;
+  /** Whether the user dismissed what is shown, so only a new subject shows the panel again. */
+  #dismissed = false;
 
   get #activeIssues() {
     return this.connection?.issues.filter((issue) => issue.active) ?? [];
@@ -105,11 +105,9 @@ export class LfErrorPanel extends LfElement {
   }
 
   protected override willUpdate(): void {
-    const subject = this.#subject;
-    if (subject !== this.#shown) this.copied = false;
-    if (this.#dismissed && subject !== this.#dismissed) {
-      this.#dismissed = undefined;
-      this.hidden = false;
+    if (this.#subject !== this.#shown) {
+      this.copied = false;
+      if (this.#dismissed) this.hidden = this.#dismissed = false;
     }
   }
 
@@ -137,8 +135,7 @@ export class LfErrorPanel extends LfElement {
         new LfDismissEvent({ ...(error && { error }), ...(connection && { connection }) }, { cancelable: true }),
       )
     ) {
-      this.#dismissed = this.#subject;
-      this.hidden = true;
+      this.hidden = this.#dismissed = true;
     }
   }
 
@@ -168,7 +165,7 @@ export class LfErrorPanel extends LfElement {
     const button = (action: Action, primary?: boolean) =>
       html`<button
         part=${action}
-        class=${primary ? 'button button--primary' : 'button'}
+        class="button${primary ? ' button--primary' : ''}"
         type="button"
         @click=${this[action]}
       >
