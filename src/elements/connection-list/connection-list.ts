@@ -289,7 +289,10 @@ export class LfConnectionList extends LfElement {
     if (removed && !row(removed.id)) {
       this.#afterRemove = undefined;
       if (!this.shadowRoot?.activeElement) {
-        (rows[Math.min(removed.index, rows.length - 1)]?.querySelector('button') ?? this.#heading)?.focus();
+        (
+          rows[Math.min(removed.index, rows.length - 1)]?.querySelector('button') ??
+          this.renderRoot.querySelector<HTMLElement>('#heading')
+        )?.focus();
       }
     }
     const next = this.#focusNext;
@@ -299,10 +302,6 @@ export class LfConnectionList extends LfElement {
         ?.querySelector<HTMLElement>(next.action ? `[data-action=${next.action}]` : 'button')
         ?.focus();
     }
-  }
-
-  get #heading(): HTMLElement | null {
-    return this.renderRoot.querySelector('#heading');
   }
 
   /** Sets (or, with no value, clears) what a row shows of its action: in flight, or the message of its failure. */
@@ -367,6 +366,6 @@ export class LfConnectionList extends LfElement {
     const error = this.stored.snapshot?.error;
     this.dispatchEvent(new LfRetryEvent(error ? { error } : {}));
     void this.stored.store?.refresh('connections');
-    this.#heading?.focus();
+    this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 }
