@@ -8,7 +8,7 @@ import {
   type WindowMode,
 } from '../model/index.js';
 import { PendingStore, type PendingRecord, type StorageLike } from './pending.js';
-import { pollUntilLinked, systemClock, type Clock, type PollHandle, type PollSettings } from './poller.js';
+import { pollUntilLinked, systemClock, type Clock, type PollSettings } from './poller.js';
 import { cleanReturnUrl, safeReadReturn } from './return-url.js';
 import { createState } from './state.js';
 import { checkUrl } from './url-safety.js';
@@ -113,7 +113,8 @@ interface Attempt {
    * run: when the attempt ended or a return for it was taken.
    */
   unwatch?: (() => void) | undefined;
-  poller?: PollHandle;
+  /** Stops verifying. */
+  stopPoll?: () => void;
 }
 
 const BUSY: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'verifying']);
@@ -534,38 +535,29 @@ export class LinkFlow {
   /** `verifying`: polls `getConnection` until linked, the deadline, or a fatal error. */
   #verify(attempt: Attempt, connectionId: string): void {
     const { integration } = attempt;
-    const doc = this.#win.document;
     this.#attempt = attempt;
     attempt.connectionId = connectionId;
     this.#go('verifying', integration, attempt.connection);
-    const poller = (attempt.poller = pollUntilLinked({
+    // The attempt stops the poll when it ends, so nothing the poll hears comes after.
+    attempt.stopPoll = pollUntilLinked({
       request: (signal) => this.#source.getConnection(connectionId, { signal, force: true }),
       clock: this.#clock,
-      visibility: {
-        hidden: () => doc.visibilityState === 'hidden',
-        subscribe: (listener) => {
-          doc.addEventListener('visibilitychange', listener);
-          return () => doc.removeEventListener('visibilitychange', listener);
-        },
-      },
+      document: this.#win.document,
       settings: this.#poll,
       onUpdate: (connection) => {
-        if (this.#attempt !== attempt) return;
         attempt.connection = connection;
         this.#go('verifying', integration, connection);
       },
-    }));
-    poller.done.then(
-      (connection) => {
-        if (this.#attempt === attempt) this.#linked(attempt, connection);
-      },
-      (error: unknown) => {
-        if (this.#attempt !== attempt) return;
-        // Trying again verifies the same connection anew; no second authorization.
-        const retry = (): void => this.#verify({ integration, controller: new AbortController() }, connectionId);
-        this.#fail(toLinkError(error), retry, attempt);
-      },
-    );
+      onEnd: (answer) =>
+        answer instanceof LinkError
+          ? // Trying again verifies the same connection anew; no second authorization.
+            this.#fail(
+              answer,
+              () => this.#verify({ integration, controller: new AbortController() }, connectionId),
+              attempt,
+            )
+          : this.#linked(attempt, answer),
+    });
   }
 
   // ---------------------------------------------------------------- endings
@@ -607,7 +599,7 @@ export class LinkFlow {
   #stop(attempt: Attempt | undefined, keepRecord?: boolean, keepPopup?: boolean): void {
     if (!attempt) return;
     attempt.controller.abort();
-    attempt.poller?.stop();
+    attempt.stopPoll?.();
     this.#stopPopup(attempt, !keepPopup);
     if (!keepRecord && attempt.state) this.#pending.remove(attempt.state);
     if (this.#attempt === attempt) this.#attempt = undefined;

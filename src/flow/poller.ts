@@ -1,4 +1,5 @@
 import { LinkError, toLinkError, type Connection } from '../model/index.js';
+import type { DocumentLike } from './window-strategy.js';
 
 /** Time as the flow sees it; the system clock in a page, a manual one in tests. */
 export interface Clock {
@@ -17,14 +18,6 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-/** Whether the page is hidden, and news of when that changes. */
-export interface Visibility {
-  /** True while the page is hidden (another tab, minimized). */
-  hidden(): boolean;
-  /** Calls `listener` on every change; answers the unsubscribe. */
-  subscribe(listener: () => void): () => void;
-}
-
 /** How verification polls `getConnection`. */
 export interface PollSettings {
   /** The first pause between requests, ms. Default 500. */
@@ -38,111 +31,103 @@ export interface PollSettings {
 /** The defaults of `PollSettings`: 0.5 s doubling to 5 s, a minute in all. */
 export const DEFAULT_POLL: Required<PollSettings> = Object.freeze({ initial: 500, max: 5000, deadline: 60000 });
 
-/** A running poll. */
-export interface PollHandle {
-  /**
-   * Settles with the first linked connection; rejects with the first error that is neither retryable
-   * nor `not-found`, with `timeout` when the deadline passes, or with `cancelled` when stopped.
-   */
-  readonly done: Promise<Connection>;
-  /** Stops: aborts the request in flight, clears the timer, stops listening to visibility. */
-  stop(): void;
-}
-
 /** What `pollUntilLinked` needs. */
 export interface PollInit {
   /** One request; gets a signal that aborts when polling stops. */
   request(signal: AbortSignal): Promise<Connection>;
   readonly clock: Clock;
-  readonly visibility: Visibility;
-  readonly settings?: PollSettings;
+  /** The page: polling pauses while its `visibilityState` is `hidden`. */
+  readonly document: DocumentLike;
+  readonly settings?: PollSettings | undefined;
   /** Called with every connection read that is not yet linked. */
-  onUpdate?(connection: Connection): void;
+  onUpdate(connection: Connection): void;
+  /**
+   * Called once when polling ends by itself: with the first linked connection, or with the error
+   * that ended it (the first that is neither retryable nor `not-found`, or `timeout` at the deadline).
+   * Never called after `stop`.
+   */
+  onEnd(answer: Connection | LinkError): void;
 }
 
 /**
  * Polls until the connection is `linked`: a request at once, then after 0.5 s, 1 s, 2 s, 4 s, 5 s, 5 s…
  * (per `settings`), never two requests at once, paused while the page is hidden (hidden time does
  * not count toward the deadline, and a request goes out as soon as the page shows again), with one
- * last request at the deadline before it rejects with `timeout`. Retryable errors and `not-found`
- * count as "not yet"; any other error ends it.
+ * last request at the deadline before it ends with `timeout`. Retryable errors and `not-found`
+ * count as "not yet"; any other error ends it. Answers `stop`, which aborts the request in flight,
+ * clears the timer and stops listening to visibility.
  */
-export function pollUntilLinked(init: PollInit): PollHandle {
-  const { clock, visibility, settings = {} } = init;
+export function pollUntilLinked(init: PollInit): () => void {
+  const { clock, document: doc, settings = {} } = init;
   const initial = Math.max(0, settings.initial ?? DEFAULT_POLL.initial);
   const max = Math.max(initial, settings.max ?? DEFAULT_POLL.max);
 
   let delay = initial;
   let deadlineAt = clock.now() + Math.max(0, settings.deadline ?? DEFAULT_POLL.deadline);
-  let hiddenSince: number | undefined = visibility.hidden() ? clock.now() : undefined;
-  // With neither a timer nor a request in flight, a poll not settled waits for the page to show.
+  // Set exactly while the page is hidden.
+  let hiddenSince: number | undefined;
+  // With neither a timer nor a request in flight, a poll not stopped waits for the page to show.
   let timer: unknown;
   let controller: AbortController | undefined;
-  let settled = false;
+  let stopped = false;
   let lastError: LinkError | undefined;
-  let resolve!: (connection: Connection) => void;
-  let reject!: (error: LinkError) => void;
-  const done = new Promise<Connection>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
 
   const clear = (): void => {
-    if (timer !== undefined) clock.clearTimeout(timer);
+    clock.clearTimeout(timer);
     timer = undefined;
   };
 
-  /** Settles `done` through `settle` with `value`; stops the timer, the visibility listener and any request. */
-  const finish = <T>(settle: (value: T) => void, value: T): void => {
-    settled = true;
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
     clear();
-    unsubscribe();
+    doc.removeEventListener('visibilitychange', onVisibility);
     controller?.abort();
-    settle(value);
+  };
+
+  const end = (answer: Connection | LinkError): void => {
+    stop();
+    init.onEnd(answer);
   };
 
   const run = (): void => {
     timer = undefined;
-    if (settled || visibility.hidden()) return;
+    if (stopped || hiddenSince !== undefined) return;
     const signal = (controller = new AbortController()).signal;
     // A request that throws at once counts as one that rejects.
-    new Promise<Connection>((answer) => answer(init.request(signal))).then(
-      (connection) => {
+    new Promise<Connection>((answer) => answer(init.request(signal)))
+      .catch((error: unknown) => (lastError = toLinkError(error)))
+      .then((answer) => {
         controller = undefined;
-        if (settled) return;
-        if (connection.status === 'linked') return finish(resolve, connection);
-        init.onUpdate?.(connection);
+        if (stopped) return;
+        if (answer instanceof LinkError) {
+          if (!answer.retryable && answer.code !== 'not-found') return end(answer);
+        } else if (answer.status === 'linked') {
+          return end(answer);
+        } else {
+          init.onUpdate(answer);
+        }
         schedule();
-      },
-      (error: unknown) => {
-        controller = undefined;
-        if (settled) return;
-        lastError = toLinkError(error);
-        if (!lastError.retryable && lastError.code !== 'not-found') return finish(reject, lastError);
-        schedule();
-      },
-    );
+      });
   };
 
   const schedule = (): void => {
-    // `onUpdate` may have stopped the poll.
-    if (settled) return;
+    // `onUpdate` may have stopped the poll; a hidden page sets no timer.
+    if (stopped || hiddenSince !== undefined) return;
     const now = clock.now();
-    if (hiddenSince === undefined && now >= deadlineAt) {
-      return finish(
-        reject,
+    if (now >= deadlineAt) {
+      return end(
         new LinkError('timeout', 'The provider did not confirm the connection in time.', { cause: lastError }),
       );
     }
-    if (visibility.hidden()) return;
-    timer = clock.setTimeout(run, Math.min(delay, Math.max(0, deadlineAt - now)));
+    timer = clock.setTimeout(run, Math.min(delay, deadlineAt - now));
     delay = Math.min(delay * 2, max);
   };
 
-  const unsubscribe = visibility.subscribe(() => {
-    if (settled) return;
+  /** Pauses while the page is hidden; on showing, moves the deadline by the hidden time and polls. */
+  function onVisibility(): void {
     const now = clock.now();
-    if (visibility.hidden()) {
+    if (doc.visibilityState === 'hidden') {
       hiddenSince ??= now;
       clear();
       return;
@@ -150,14 +135,10 @@ export function pollUntilLinked(init: PollInit): PollHandle {
     deadlineAt += now - (hiddenSince ?? now);
     hiddenSince = undefined;
     if (timer === undefined && controller === undefined) run();
-  });
+  }
 
-  run();
-
-  return {
-    done,
-    stop() {
-      if (!settled) finish(reject, new LinkError('cancelled', 'Verification stopped.'));
-    },
-  };
+  doc.addEventListener('visibilitychange', onVisibility);
+  // Reads the page's visibility now: a visible page polls at once.
+  onVisibility();
+  return stop;
 }

@@ -1,26 +1,14 @@
 import { expect } from '@open-wc/testing';
-import { DEFAULT_POLL, pollUntilLinked, type Visibility } from '../../src/flow/index.js';
+import { DEFAULT_POLL, pollUntilLinked } from '../../src/flow/index.js';
 import { LinkError, type Connection } from '../../src/model/index.js';
-import { ManualClock, connection, deferred, flush } from './fakes.js';
+import { ManualClock, connection, deferred, fakeWindow, flush } from './fakes.js';
 
-function visibility(hidden = false) {
-  const listeners = new Set<() => void>();
-  const state = { hidden };
-  const v: Visibility = {
-    hidden: () => state.hidden,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  return {
-    v,
-    listeners,
-    set(hiddenNow: boolean) {
-      state.hidden = hiddenNow;
-      for (const listener of [...listeners]) listener();
-    },
-  };
+/** A page to poll in, hidden or not, and what the poll ended with. */
+function page(hidden = false) {
+  const w = fakeWindow();
+  if (hidden) w.setHidden(true);
+  const ends: Array<Connection | LinkError> = [];
+  return { w, document: w.win.document, ends, onEnd: (answer: Connection | LinkError) => void ends.push(answer) };
 }
 
 describe('pollUntilLinked', () => {
@@ -28,89 +16,125 @@ describe('pollUntilLinked', () => {
     expect(DEFAULT_POLL).to.deep.equal({ initial: 500, max: 5000, deadline: 60000 });
   });
 
-  it('reports each connection that is not linked yet, and settles on the linked one', async () => {
+  it('reports each connection that is not linked yet, and ends with the linked one', async () => {
     const clock = new ManualClock();
     const answers = [connection('c', 'pending'), connection('c', 'deauthorized'), connection('c', 'linked')];
     const updates: string[] = [];
-    const handle = pollUntilLinked({
+    const p = page();
+    pollUntilLinked({
       request: async () => answers.shift()!,
       clock,
-      visibility: visibility().v,
+      document: p.document,
       onUpdate: (c) => updates.push(c.status),
+      onEnd: p.onEnd,
     });
     await clock.advance(1500);
-    expect((await handle.done).status).to.equal('linked');
+    expect(p.ends.map((answer) => (answer as Connection).status)).to.deep.equal(['linked']);
     expect(updates).to.deep.equal(['pending', 'deauthorized']);
     expect(clock.pending).to.equal(0);
+    expect(p.w.listeners.visibilitychange).to.equal(0);
   });
 
   it('waits for the page to show when it starts hidden', async () => {
     const clock = new ManualClock();
-    const page = visibility(true);
+    const p = page(true);
     let requests = 0;
-    const handle = pollUntilLinked({
+    pollUntilLinked({
       request: async () => {
         requests += 1;
         return connection('c', 'linked');
       },
       clock,
-      visibility: page.v,
+      document: p.document,
       settings: { deadline: 1000 },
+      onUpdate: () => undefined,
+      onEnd: p.onEnd,
     });
     await clock.advance(10_000);
     expect(requests).to.equal(0);
-    page.set(false);
-    expect((await handle.done).status).to.equal('linked');
+    expect(p.ends).to.deep.equal([]);
+    p.w.setHidden(false);
+    await flush();
+    expect(p.ends.map((answer) => (answer as Connection).status)).to.deep.equal(['linked']);
     expect(requests).to.equal(1);
-    expect(page.listeners.size).to.equal(0);
+    expect(p.w.listeners.visibilitychange).to.equal(0);
   });
 
   it('treats a request that throws at once like one that rejects', async () => {
     const clock = new ManualClock();
+    const p = page();
     let calls = 0;
-    const handle = pollUntilLinked({
+    pollUntilLinked({
       request: () => {
         calls += 1;
         if (calls === 1) throw new LinkError('network', 'offline');
         return Promise.resolve(connection('c', 'linked'));
       },
       clock,
-      visibility: visibility().v,
+      document: p.document,
+      onUpdate: () => undefined,
+      onEnd: p.onEnd,
     });
     await clock.advance(500);
-    expect((await handle.done).status).to.equal('linked');
+    expect(p.ends.map((answer) => (answer as Connection).status)).to.deep.equal(['linked']);
     expect(calls).to.equal(2);
   });
 
-  it('stop aborts the request in flight, rejects with cancelled, and sends nothing more', async () => {
+  it('ends with the first error that is neither retryable nor not-found, and with timeout at the deadline', async () => {
     const clock = new ManualClock();
-    const page = visibility();
+    const fatal = page();
+    pollUntilLinked({
+      request: () => Promise.reject(new LinkError('unauthorized', 'no')),
+      clock,
+      document: fatal.document,
+      onUpdate: () => undefined,
+      onEnd: fatal.onEnd,
+    });
+    await flush();
+    expect(fatal.ends.map((answer) => (answer as LinkError).code)).to.deep.equal(['unauthorized']);
+
+    const late = page();
+    pollUntilLinked({
+      request: () => Promise.reject(new LinkError('not-found', 'not yet')),
+      clock,
+      document: late.document,
+      settings: { deadline: 1000 },
+      onUpdate: () => undefined,
+      onEnd: late.onEnd,
+    });
+    await clock.advance(1000);
+    expect(late.ends.map((answer) => (answer as LinkError).code)).to.deep.equal(['timeout']);
+    expect(((late.ends[0] as LinkError).cause as LinkError).code).to.equal('not-found');
+    expect(clock.pending).to.equal(0);
+  });
+
+  it('stop aborts the request in flight, calls back nothing, and sends nothing more', async () => {
+    const clock = new ManualClock();
+    const p = page();
     const held = deferred<Connection>();
     let signal: AbortSignal | undefined;
     let calls = 0;
-    const handle = pollUntilLinked({
+    let updates = 0;
+    const stop = pollUntilLinked({
       request: (s) => {
         calls += 1;
         signal = s;
         return held.promise;
       },
       clock,
-      visibility: page.v,
+      document: p.document,
+      onUpdate: () => (updates += 1),
+      onEnd: p.onEnd,
     });
-    handle.stop();
+    stop();
     expect(signal?.aborted).to.equal(true);
-    let error: unknown;
-    try {
-      await handle.done;
-    } catch (e) {
-      error = e;
-    }
-    expect((error as LinkError).code).to.equal('cancelled');
     held.resolve(connection('c', 'pending'));
     await clock.advance(60_000);
     await flush();
     expect(calls).to.equal(1);
-    expect(page.listeners.size).to.equal(0);
+    expect(updates).to.equal(0);
+    expect(p.ends).to.deep.equal([]);
+    expect(p.w.listeners.visibilitychange).to.equal(0);
     expect(clock.pending).to.equal(0);
   });
 });
