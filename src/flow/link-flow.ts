@@ -58,8 +58,8 @@ export type LinkFlowEvent =
   | {
       readonly type: 'link-start';
       readonly integrationKey: string;
-      readonly connectionId?: string;
       readonly mode: WindowMode;
+      readonly connectionId?: string;
     }
   | { readonly type: 'linked'; readonly connection: Connection }
   | { readonly type: 'error'; readonly error: LinkError }
@@ -286,7 +286,8 @@ export class LinkFlow {
 
     this.#go('starting', integration);
     if (popup === null) this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
-    this.#emit(defined<LinkFlowEvent>({ type: 'link-start', integrationKey: integration.key, connectionId, mode }));
+    // lf-link-start's detail has always had its connectionId last.
+    this.#emit(defined<LinkFlowEvent>({ type: 'link-start', integrationKey: integration.key, mode, connectionId }));
     return this.#start(attempt, returnUrl);
   }
 

@@ -228,11 +228,9 @@ export class LfLinkFlow extends LfElement {
       return;
     }
     if (event.type === 'link-start') this.#linkMode = event.mode;
-    // The detail is the event's other fields, lf-link-start's connectionId last as it has always been, and
-    // an optional field the flow left empty is left out rather than sent as undefined.
-    const { type, connectionId, ...detail }: { type: LinkFlowEvent['type']; [field: string]: unknown } = event;
-    if (connectionId) detail.connectionId = connectionId;
-    for (const key in detail) if (!detail[key]) delete detail[key];
+    // The detail is the event's other fields, in the flow's order (lf-link-start's connectionId last);
+    // the flow leaves out an optional field it has no value for.
+    const { type, ...detail } = event;
     this.dispatchEvent(new EVENTS[type](detail as never));
   }
 
