@@ -117,7 +117,8 @@ interface Attempt {
   stopPoll?: () => void;
 }
 
-const BUSY: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'verifying']);
+/** The steps of a link under way: the user waits on it, may back out, and cannot start another. */
+export const BUSY: readonly LinkFlowStep[] = ['starting', 'authorizing', 'verifying'];
 
 const MISMATCH_MESSAGE = 'This return does not match a link started here, or it was already used or has expired.';
 const POPUP_CLOSED_MESSAGE = 'The window was closed before the link was finished.';
@@ -212,7 +213,7 @@ export class LinkFlow {
 
   /** Loads the integrations: `loading`, then `choosing`, or `failed` with the source's error. */
   async load(): Promise<void> {
-    if (this.#disposed || BUSY.has(this.#snapshot.step)) return;
+    if (this.#disposed || BUSY.includes(this.#snapshot.step)) return;
     this.#loadController?.abort();
     const controller = (this.#loadController = new AbortController());
     const { signal } = controller;
@@ -238,7 +239,7 @@ export class LinkFlow {
    * provider's page was opened or the attempt failed; never rejects. Ignored while a link is busy.
    */
   async select(integrationOrKey: Integration | string, options: { connectionId?: string } = {}): Promise<void> {
-    if (this.#disposed || BUSY.has(this.#snapshot.step)) return;
+    if (this.#disposed || BUSY.includes(this.#snapshot.step)) return;
     const integration = typeof integrationOrKey === 'string' ? this.#integration(integrationOrKey) : integrationOrKey;
     // An empty connection id is none.
     const connectionId = options.connectionId || undefined;
@@ -346,7 +347,7 @@ export class LinkFlow {
     if (step === 'loading' || step === 'choosing') {
       this.#loadController?.abort();
       this.#cancelled(undefined, message, () => this.load());
-    } else if (attempt && BUSY.has(step)) {
+    } else if (attempt && BUSY.includes(step)) {
       this.#cancelled(attempt, message, this.#again(attempt));
     }
   }

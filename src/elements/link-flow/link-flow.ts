@@ -9,7 +9,13 @@ import { LfPopupBlockedEvent } from '../../events/popup-blocked.js';
 import type { LfReconnectEvent } from '../../events/reconnect.js';
 import type { LfSelectEvent } from '../../events/select.js';
 import { LfStateChangeEvent } from '../../events/state-change.js';
-import { LinkFlow, type LinkFlowEvent, type LinkFlowOptions, type LinkFlowSnapshot } from '../../flow/link-flow.js';
+import {
+  BUSY,
+  LinkFlow,
+  type LinkFlowEvent,
+  type LinkFlowOptions,
+  type LinkFlowSnapshot,
+} from '../../flow/link-flow.js';
 import type { PollSettings } from '../../flow/poller.js';
 import type { LinkFlowStep, WindowMode } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
@@ -26,13 +32,11 @@ const originList = (value: string | null): string[] => (value ? value.split(/\s+
 
 /** The steps the picker is shown for. */
 const CHOOSING: readonly LinkFlowStep[] = ['idle', 'loading', 'choosing'];
-/** The steps during which the user waits on something and may back out. */
-const WAITING: readonly LinkFlowStep[] = ['starting', 'authorizing', 'verifying'];
 /**
  * The steps of each view, in the template's order. Every view has a place of its own, so moving to
  * another view draws it anew (a new heading, status and error panel) while the waiting steps share one.
  */
-const VIEWS: ReadonlyArray<readonly LinkFlowStep[]> = [CHOOSING, WAITING, ['linked'], ['failed'], ['cancelled']];
+const VIEWS: ReadonlyArray<readonly LinkFlowStep[]> = [CHOOSING, BUSY, ['linked'], ['failed'], ['cancelled']];
 
 /** The event class of each of the flow's notifications. */
 const EVENTS = {
@@ -299,7 +303,7 @@ export class LfLinkFlow extends LfElement {
           @lf-select=${this.#onSelect}
         ></lf-connection-picker>`;
     }
-    const waiting = steps === WAITING;
+    const waiting = steps === BUSY;
     const name = (step === 'linked' ? connection?.integrationName : undefined) ?? integration?.name ?? '';
     const named = (key: MessageKey) => this.locale.t(key, { name });
     const popup = (this.#linkMode ?? this.#flow?.mode) === 'popup';
