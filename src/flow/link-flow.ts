@@ -14,11 +14,10 @@ import { createState } from './state.js';
 import { checkUrl } from './url-safety.js';
 import {
   CHANNEL_NAME,
-  channelFactory,
   completePopupReturn,
-  fillPopup,
   isReturnMessage,
   openPopup,
+  popupStates,
   type ChannelLike,
   type FlowWindow,
   type PopupLike,
@@ -310,11 +309,7 @@ export class LinkFlow {
     }
     const ret = safeReadReturn(this.#read, parsed);
     if (!ret) return 'none';
-    const popupStates = this.#pending
-      .all()
-      .filter((record) => record.mode === 'popup')
-      .map((record) => record.state);
-    if (completePopupReturn(win, { states: popupStates })) return 'handed-off';
+    if (completePopupReturn(win, { states: popupStates(this.#pending) })) return 'handed-off';
 
     const { record } = this.#pending.find(ret.state) as { record?: PendingRecord };
     try {
@@ -404,7 +399,9 @@ export class LinkFlow {
     this.#go('authorizing', integration, attempt.connection);
     if (popup) {
       try {
-        fillPopup(popup, url);
+        // Throws when the popup refuses the address; focus is a courtesy.
+        popup.location.replace(url.href);
+        popup.focus?.();
         return;
       } catch {
         // The popup refused the address: fall back to the whole page.
@@ -429,7 +426,7 @@ export class LinkFlow {
     let channel: ChannelLike | undefined;
     try {
       // With no BroadcastChannel this throws too: postMessage alone then.
-      channel = new (channelFactory(win)!)(CHANNEL_NAME);
+      channel = new win.BroadcastChannel!(CHANNEL_NAME);
       channel.onmessage = (event) => this.#onReturnMessage(attempt, event.data);
     } catch {
       channel = undefined;
