@@ -311,7 +311,8 @@ export class LinkFlow {
     if (!ret) return 'none';
     if (completePopupReturn(win, { states: popupStates(this.#pending) })) return 'handed-off';
 
-    const { record } = this.#pending.find(ret.state) as { record?: PendingRecord };
+    const lookup = this.#pending.find(ret.state);
+    const { record } = lookup as { record?: PendingRecord };
     try {
       // Only the address bar's own URL is rewritten; a URL handed in from elsewhere is left alone.
       if (parsed.href === new URL(win.location.href).href) {
@@ -324,7 +325,7 @@ export class LinkFlow {
     // An attempt under way that this return is not for ends here, keeping its record.
     const current = this.#attempt;
     if (!ret.state || current?.state !== ret.state) this.#stop(current, true);
-    this.#takeReturn(ret, this.#attempt);
+    this.#takeReturn(ret, this.#attempt, lookup);
     return 'returned';
   }
 
@@ -425,11 +426,11 @@ export class LinkFlow {
     };
     let channel: ChannelLike | undefined;
     try {
-      // With no BroadcastChannel this throws too: postMessage alone then.
+      // With no BroadcastChannel this throws too.
       channel = new win.BroadcastChannel!(CHANNEL_NAME);
       channel.onmessage = (event) => this.#onReturnMessage(attempt, event.data);
     } catch {
-      channel = undefined;
+      // With postMessage alone, then.
     }
     const check = (): void => {
       timer = popup.closed
@@ -467,12 +468,11 @@ export class LinkFlow {
 
   /** The popup closed with no return: verify once when a connection is known, else `cancelled`. */
   #popupClosed(attempt: Attempt): void {
-    const retry = this.#again(attempt);
     const id = attempt.connectionId;
     const done = (connection?: Connection): void => {
       if (this.#attempt !== attempt) return;
       if (connection?.status === 'linked') this.#linked(attempt, connection);
-      else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, retry);
+      else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, this.#again(attempt));
     };
     if (this.#snapshot.step !== 'authorizing' || !id) return done();
     this.#stopPopup(attempt, false);
@@ -482,12 +482,13 @@ export class LinkFlow {
 
   // ---------------------------------------------------------------- returning and verifying
 
-  /** Takes a return for `current` (a popup message) or for whatever record its state names (a redirect). */
-  #takeReturn(ret: LinkReturn, current: Attempt | undefined): void {
-    const lookup = this.#pending.find(ret.state);
+  /**
+   * Takes a return for `current` (a popup message) or for whatever record its state names (a
+   * redirect), as `lookup` found it.
+   */
+  #takeReturn(ret: LinkReturn, current: Attempt | undefined, lookup = this.#pending.find(ret.state)): void {
     if (lookup.status !== 'pending') {
       const { record } = lookup as { record?: PendingRecord };
-      if (lookup.status === 'expired') this.#pending.remove(lookup.record.state);
       return this.#fail(
         new LinkError('state-mismatch', MISMATCH_MESSAGE),
         () => this.load(),
@@ -609,13 +610,7 @@ export class LinkFlow {
     attempt.unwatch?.();
     attempt.unwatch = undefined;
     const popup = attempt.popup;
-    if (close && popup && !popup.closed) {
-      try {
-        popup.close();
-      } catch {
-        // Gone already.
-      }
-    }
+    if (close && popup && !popup.closed) popup.close();
   }
 
   // ---------------------------------------------------------------- snapshots and events

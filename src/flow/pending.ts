@@ -149,12 +149,16 @@ export class PendingStore {
     this.#write([...this.#without(record.state), record]);
   }
 
-  /** Finds the record of `state`: pending, used, expired, or unknown. */
+  /** Finds the record of `state`: pending, used, expired (and then removed), or unknown. */
   find(state: string | undefined): PendingLookup {
     // Every stored record has a state, so none matches an empty or missing one.
     const record = this.all().find((candidate) => candidate.state === state);
     if (!record) return { status: 'unknown' };
-    return { status: this.#isExpired(record) ? 'expired' : record.usedAt === undefined ? 'pending' : 'used', record };
+    if (this.#isExpired(record)) {
+      this.remove(record.state);
+      return { status: 'expired', record };
+    }
+    return { status: record.usedAt === undefined ? 'pending' : 'used', record };
   }
 
   /** Changes the record of `state` (mode after a popup fallback, the connection `startLink` made). */
