@@ -112,8 +112,6 @@ interface Attempt {
    * run: when the attempt ended or a return for it was taken.
    */
   unwatch?: (() => void) | undefined;
-  /** Stops verifying. */
-  stopPoll?: () => void;
 }
 
 /** The steps of a link under way: the user waits on it, may back out, and cannot start another. */
@@ -538,9 +536,10 @@ export class LinkFlow {
     this.#attempt = attempt;
     attempt.connectionId = connectionId;
     this.#go('verifying', integration, attempt.connection);
-    // The attempt stops the poll when it ends, so nothing the poll hears comes after.
-    attempt.stopPoll = pollUntilLinked({
+    // The attempt's abort, when it ends, stops the poll: nothing the poll hears comes after.
+    pollUntilLinked({
       request: (signal) => this.#source.getConnection(connectionId, { signal, force: true }),
+      signal: attempt.controller.signal,
       clock: this.#clock,
       document: this.#win.document,
       settings: this.#poll,
@@ -599,7 +598,6 @@ export class LinkFlow {
   #stop(attempt: Attempt | undefined, keepRecord?: boolean, keepPopup?: boolean): void {
     if (!attempt) return;
     attempt.controller.abort();
-    attempt.stopPoll?.();
     this.#stopPopup(attempt, !keepPopup);
     if (!keepRecord && attempt.state) this.#pending.remove(attempt.state);
     if (this.#attempt === attempt) this.#attempt = undefined;

@@ -33,8 +33,10 @@ export const DEFAULT_POLL: Required<PollSettings> = Object.freeze({ initial: 500
 
 /** What `pollUntilLinked` needs. */
 export interface PollInit {
-  /** One request; gets a signal that aborts when polling stops. */
+  /** One request, given `signal`. */
   request(signal: AbortSignal): Promise<Connection>;
+  /** Stops polling when it aborts: the request in flight aborts with it, and nothing more is sent. */
+  readonly signal: AbortSignal;
   readonly clock: Clock;
   /** The page: polling pauses while its `visibilityState` is `hidden`. */
   readonly document: DocumentLike;
@@ -44,7 +46,7 @@ export interface PollInit {
   /**
    * Called once when polling ends by itself: with the first linked connection, or with the error
    * that ended it (the first that is neither retryable nor `not-found`, or `timeout` at the deadline).
-   * Never called after `stop`.
+   * Never called once `signal` has aborted.
    */
   onEnd(answer: Connection | LinkError): void;
 }
@@ -54,11 +56,11 @@ export interface PollInit {
  * (per `settings`), never two requests at once, paused while the page is hidden (hidden time does
  * not count toward the deadline, and a request goes out as soon as the page shows again), with one
  * last request at the deadline before it ends with `timeout`. Retryable errors and `not-found`
- * count as "not yet"; any other error ends it. Answers `stop`, which aborts the request in flight,
- * clears the timer and stops listening to visibility.
+ * count as "not yet"; any other error ends it. Its end, or the abort of `signal`, clears the timer
+ * and stops listening to visibility.
  */
-export function pollUntilLinked(init: PollInit): () => void {
-  const { clock, document: doc, settings = {} } = init;
+export function pollUntilLinked(init: PollInit): void {
+  const { signal, clock, document: doc, settings = {} } = init;
   const initial = Math.max(0, settings.initial ?? DEFAULT_POLL.initial);
   const max = Math.max(initial, settings.max ?? DEFAULT_POLL.max);
 
@@ -68,8 +70,7 @@ export function pollUntilLinked(init: PollInit): () => void {
   let hiddenSince: number | undefined;
   // With neither a timer nor a request in flight, a poll not stopped waits for the page to show.
   let timer: unknown;
-  let controller: AbortController | undefined;
-  let stopped = false;
+  let busy = false;
   let lastError: LinkError | undefined;
 
   const clear = (): void => {
@@ -77,12 +78,11 @@ export function pollUntilLinked(init: PollInit): () => void {
     timer = undefined;
   };
 
+  /** Runs once: at the end, or when `signal` aborts. */
   const stop = (): void => {
-    if (stopped) return;
-    stopped = true;
     clear();
     doc.removeEventListener('visibilitychange', onVisibility);
-    controller?.abort();
+    signal.removeEventListener('abort', stop);
   };
 
   const end = (answer: Connection | LinkError): void => {
@@ -92,14 +92,14 @@ export function pollUntilLinked(init: PollInit): () => void {
 
   const run = (): void => {
     timer = undefined;
-    if (stopped || hiddenSince !== undefined) return;
-    const signal = (controller = new AbortController()).signal;
+    if (hiddenSince !== undefined) return;
+    busy = true;
     // A request that throws at once counts as one that rejects.
     new Promise<Connection>((answer) => answer(init.request(signal)))
       .catch((error: unknown) => (lastError = toLinkError(error)))
       .then((answer) => {
-        controller = undefined;
-        if (stopped) return;
+        busy = false;
+        if (signal.aborted) return;
         if (answer instanceof LinkError) {
           if (!answer.retryable && answer.code !== 'not-found') return end(answer);
         } else if (answer.status === 'linked') {
@@ -113,7 +113,7 @@ export function pollUntilLinked(init: PollInit): () => void {
 
   const schedule = (): void => {
     // `onUpdate` may have stopped the poll; a hidden page sets no timer.
-    if (stopped || hiddenSince !== undefined) return;
+    if (signal.aborted || hiddenSince !== undefined) return;
     const now = clock.now();
     if (now >= deadlineAt) {
       return end(
@@ -134,11 +134,11 @@ export function pollUntilLinked(init: PollInit): () => void {
     }
     deadlineAt += now - (hiddenSince ?? now);
     hiddenSince = undefined;
-    if (timer === undefined && controller === undefined) run();
+    if (timer === undefined && !busy) run();
   }
 
+  signal.addEventListener('abort', stop);
   doc.addEventListener('visibilitychange', onVisibility);
   // Reads the page's visibility now: a visible page polls at once.
   onVisibility();
-  return stop;
 }

@@ -3,12 +3,20 @@ import { DEFAULT_POLL, pollUntilLinked } from '../../src/flow/index.js';
 import { LinkError, type Connection } from '../../src/model/index.js';
 import { ManualClock, connection, deferred, fakeWindow, flush } from './fakes.js';
 
-/** A page to poll in, hidden or not, and what the poll ended with. */
+/** A page to poll in, hidden or not, the controller that stops the poll, and what the poll ended with. */
 function page(hidden = false) {
   const w = fakeWindow();
   if (hidden) w.setHidden(true);
+  const controller = new AbortController();
   const ends: Array<Connection | LinkError> = [];
-  return { w, document: w.win.document, ends, onEnd: (answer: Connection | LinkError) => void ends.push(answer) };
+  return {
+    w,
+    controller,
+    signal: controller.signal,
+    document: w.win.document,
+    ends,
+    onEnd: (answer: Connection | LinkError) => void ends.push(answer),
+  };
 }
 
 describe('pollUntilLinked', () => {
@@ -24,6 +32,7 @@ describe('pollUntilLinked', () => {
     pollUntilLinked({
       request: async () => answers.shift()!,
       clock,
+      signal: p.signal,
       document: p.document,
       onUpdate: (c) => updates.push(c.status),
       onEnd: p.onEnd,
@@ -45,6 +54,7 @@ describe('pollUntilLinked', () => {
         return connection('c', 'linked');
       },
       clock,
+      signal: p.signal,
       document: p.document,
       settings: { deadline: 1000 },
       onUpdate: () => undefined,
@@ -71,6 +81,7 @@ describe('pollUntilLinked', () => {
         return Promise.resolve(connection('c', 'linked'));
       },
       clock,
+      signal: p.signal,
       document: p.document,
       onUpdate: () => undefined,
       onEnd: p.onEnd,
@@ -86,6 +97,7 @@ describe('pollUntilLinked', () => {
     pollUntilLinked({
       request: () => Promise.reject(new LinkError('unauthorized', 'no')),
       clock,
+      signal: fatal.signal,
       document: fatal.document,
       onUpdate: () => undefined,
       onEnd: fatal.onEnd,
@@ -97,6 +109,7 @@ describe('pollUntilLinked', () => {
     pollUntilLinked({
       request: () => Promise.reject(new LinkError('not-found', 'not yet')),
       clock,
+      signal: late.signal,
       document: late.document,
       settings: { deadline: 1000 },
       onUpdate: () => undefined,
@@ -108,25 +121,27 @@ describe('pollUntilLinked', () => {
     expect(clock.pending).to.equal(0);
   });
 
-  it('stop aborts the request in flight, calls back nothing, and sends nothing more', async () => {
+  it('stops when its signal aborts: the request in flight aborts, nothing is called back or sent', async () => {
     const clock = new ManualClock();
     const p = page();
     const held = deferred<Connection>();
     let signal: AbortSignal | undefined;
     let calls = 0;
     let updates = 0;
-    const stop = pollUntilLinked({
+    pollUntilLinked({
       request: (s) => {
         calls += 1;
         signal = s;
         return held.promise;
       },
       clock,
+      signal: p.signal,
       document: p.document,
       onUpdate: () => (updates += 1),
       onEnd: p.onEnd,
     });
-    stop();
+    p.controller.abort();
+    expect(signal).to.equal(p.signal);
     expect(signal?.aborted).to.equal(true);
     held.resolve(connection('c', 'pending'));
     await clock.advance(60_000);
