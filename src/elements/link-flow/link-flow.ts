@@ -153,7 +153,6 @@ export class LfLinkFlow extends LfElement {
 
   #flow: LinkFlow | undefined;
   #flowStore: ConnectionStore | undefined;
-  #unsubscribe: (() => void) | undefined;
   /** Focus follows the step once the user has interacted or returned from the provider. */
   #moveFocus = false;
   /**
@@ -187,17 +186,15 @@ export class LfLinkFlow extends LfElement {
       this.#stop();
       this.#flowStore = store;
       if (store && this.isConnected) {
-        const flow = new LinkFlow({
+        // Its mode and allowed origins are set below, before any link can start.
+        const flow = (this.#flow = new LinkFlow({
           ...this.flowOptions,
           source: store,
-          mode,
-          allowedOrigins,
           returnUrl: this.returnUrl || undefined,
           poll: this.poll,
           onEvent: (event) => this.#dispatch(event),
-        });
-        this.#flow = flow;
-        this.#unsubscribe = flow.subscribe((snapshot) => {
+        }));
+        flow.subscribe((snapshot) => {
           this.snapshot = snapshot;
           this.step = snapshot.step;
         });
@@ -220,10 +217,10 @@ export class LfLinkFlow extends LfElement {
     }
   }
 
+  /** Disposes of the flow, which drops its subscribers with it. */
   #stop(): void {
-    this.#unsubscribe?.();
     this.#flow?.dispose();
-    this.#unsubscribe = this.#flow = this.#flowStore = undefined;
+    this.#flow = this.#flowStore = undefined;
   }
 
   #dispatch(event: LinkFlowEvent): void {
