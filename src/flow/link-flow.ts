@@ -237,7 +237,8 @@ export class LinkFlow {
    */
   async select(integrationOrKey: Integration | string, options: { connectionId?: string } = {}): Promise<void> {
     if (this.#disposed || BUSY.includes(this.#snapshot.step)) return;
-    const integration = typeof integrationOrKey === 'string' ? this.#integration(integrationOrKey) : integrationOrKey;
+    const integration =
+      typeof integrationOrKey === 'string' ? this.#integration({ integrationKey: integrationOrKey }) : integrationOrKey;
     // An empty connection id is none.
     const connectionId = options.connectionId || undefined;
     this.#loadController?.abort();
@@ -263,7 +264,7 @@ export class LinkFlow {
     // Everything up to the popup is synchronous: the record first (a popup copies session storage).
     const state = createState();
     let mode = this.mode;
-    this.#pending.add({
+    const record = {
       state,
       integrationKey: integration.key,
       integrationName: integration.name,
@@ -271,8 +272,9 @@ export class LinkFlow {
       startedAt: this.#clock.now(),
       returnUrl,
       mode,
-    });
-    const attempt: Attempt = (this.#attempt = { state, integration, connectionId, controller: new AbortController() });
+    };
+    this.#pending.add(record);
+    const attempt: Attempt = (this.#attempt = { ...record, integration, controller: new AbortController() });
     // Null when the popup could not open (blocked): the link falls back to a redirect.
     const popup = mode === 'popup' && openPopup(this.#win, state);
     if (popup) {
@@ -314,7 +316,7 @@ export class LinkFlow {
     try {
       // Only the address bar's own URL is rewritten; a URL handed in from elsewhere is left alone.
       if (parsed.href === new URL(win.location.href).href) {
-        const clean = cleanReturnUrl(parsed, this.#read, record);
+        const clean = cleanReturnUrl(parsed, this.#read, ret.state, record);
         if (clean !== parsed.href) win.history.replaceState(win.history.state, '', clean);
       }
     } catch {
@@ -491,15 +493,14 @@ export class LinkFlow {
         new LinkError('state-mismatch', MISMATCH_MESSAGE),
         () => this.load(),
         current,
-        current?.integration ?? (record && this.#integration(record.integrationKey, record.integrationName)),
+        current?.integration ?? (record && this.#integration(record)),
       );
     }
     const record = lookup.record;
     this.#pending.markUsed(record.state);
     const attempt = (this.#attempt = current ?? {
-      state: record.state,
-      integration: this.#integration(record.integrationKey, record.integrationName),
-      connectionId: record.connectionId,
+      ...record,
+      integration: this.#integration(record),
       controller: new AbortController(),
     });
     this.#stopPopup(attempt, true);
@@ -517,8 +518,11 @@ export class LinkFlow {
     this.#verify(attempt, connectionId);
   }
 
-  /** The integration of `key`: the loaded one, or one made up for a key the flow has not loaded. */
-  #integration(key: string, name = key): Integration {
+  /** The integration a record names: the loaded one, or one made up for a key the flow has not loaded. */
+  #integration({
+    integrationKey: key,
+    integrationName: name = key,
+  }: Pick<PendingRecord, 'integrationKey' | 'integrationName'>): Integration {
     return (
       this.#integrations?.find((candidate) => candidate.key === key) ?? {
         key,
