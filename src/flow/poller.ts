@@ -46,7 +46,7 @@ export interface PollInit {
   /**
    * Called once when polling ends by itself: with the first linked connection, or with the error
    * that ended it (the first that is neither retryable nor `not-found`, or `timeout` at the deadline).
-   * Never called once `signal` has aborted.
+   * It must abort `signal`, which lets go of the page. Never called once `signal` has aborted.
    */
   onEnd(answer: Connection | LinkError): void;
 }
@@ -56,8 +56,8 @@ export interface PollInit {
  * (per `settings`), never two requests at once, paused while the page is hidden (hidden time does
  * not count toward the deadline, and a request goes out as soon as the page shows again), with one
  * last request at the deadline before it ends with `timeout`. Retryable errors and `not-found`
- * count as "not yet"; any other error ends it. Its end, or the abort of `signal`, clears the timer
- * and stops listening to visibility.
+ * count as "not yet"; any other error ends it. The abort of `signal` clears the timer and stops
+ * listening to visibility.
  */
 export function pollUntilLinked(init: PollInit): void {
   const { signal, clock, document: doc, settings = {} } = init;
@@ -78,18 +78,6 @@ export function pollUntilLinked(init: PollInit): void {
     timer = undefined;
   };
 
-  /** Runs once: at the end, or when `signal` aborts. */
-  const stop = (): void => {
-    clear();
-    doc.removeEventListener('visibilitychange', onVisibility);
-    signal.removeEventListener('abort', stop);
-  };
-
-  const end = (answer: Connection | LinkError): void => {
-    stop();
-    init.onEnd(answer);
-  };
-
   const run = (): void => {
     timer = undefined;
     if (hiddenSince !== undefined) return;
@@ -101,9 +89,9 @@ export function pollUntilLinked(init: PollInit): void {
         busy = false;
         if (signal.aborted) return;
         if (answer instanceof LinkError) {
-          if (!answer.retryable && answer.code !== 'not-found') return end(answer);
+          if (!answer.retryable && answer.code !== 'not-found') return init.onEnd(answer);
         } else if (answer.status === 'linked') {
-          return end(answer);
+          return init.onEnd(answer);
         } else {
           init.onUpdate(answer);
         }
@@ -116,7 +104,7 @@ export function pollUntilLinked(init: PollInit): void {
     if (signal.aborted || hiddenSince !== undefined) return;
     const now = clock.now();
     if (now >= deadlineAt) {
-      return end(
+      return init.onEnd(
         new LinkError('timeout', 'The provider did not confirm the connection in time.', { cause: lastError }),
       );
     }
@@ -137,7 +125,10 @@ export function pollUntilLinked(init: PollInit): void {
     if (timer === undefined && !busy) run();
   }
 
-  signal.addEventListener('abort', stop);
+  signal.addEventListener('abort', () => {
+    clear();
+    doc.removeEventListener('visibilitychange', onVisibility);
+  });
   doc.addEventListener('visibilitychange', onVisibility);
   // Reads the page's visibility now: a visible page polls at once.
   onVisibility();

@@ -15,7 +15,11 @@ function page(hidden = false) {
     signal: controller.signal,
     document: w.win.document,
     ends,
-    onEnd: (answer: Connection | LinkError) => void ends.push(answer),
+    /** Records the end, and lets go of the page as an owner must. */
+    onEnd: (answer: Connection | LinkError) => {
+      ends.push(answer);
+      controller.abort();
+    },
   };
 }
 
