@@ -8,7 +8,7 @@ import {
   type WindowMode,
 } from '../model/index.js';
 import { PendingStore, type PendingRecord, type StorageLike } from './pending.js';
-import { pollUntilLinked, systemClock, type Clock, type PollSettings } from './poller.js';
+import { DEFAULT_POLL, systemClock, type Clock, type PollSettings } from './poller.js';
 import { cleanReturnUrl, safeReadReturn } from './return-url.js';
 import { createState } from './state.js';
 import { checkUrl } from './url-safety.js';
@@ -534,33 +534,92 @@ export class LinkFlow {
     );
   }
 
-  /** `verifying`: polls `getConnection` until linked, the deadline, or a fatal error. */
+  /**
+   * `verifying`: polls `getConnection` until the connection is linked: a request at once, then after
+   * 0.5 s, 1 s, 2 s, 4 s, 5 s, 5 s… (per `poll`), never two requests at once, paused while the page is
+   * hidden (hidden time does not count toward the deadline, and a request goes out as soon as the page
+   * shows again), with one last request at the deadline before it fails with `timeout`. Retryable
+   * errors and `not-found` count as "not yet"; any other error fails. The attempt's abort, when it
+   * ends, stops the polling: nothing it hears comes after.
+   */
   #verify(attempt: Attempt, connectionId: string): void {
-    const { integration } = attempt;
+    const {
+      integration,
+      controller: { signal },
+    } = attempt;
+    const clock = this.#clock;
+    const doc = this.#win.document;
+    const settings = this.#poll ?? {};
+    const initial = Math.max(0, settings.initial ?? DEFAULT_POLL.initial);
+    const max = Math.max(initial, settings.max ?? DEFAULT_POLL.max);
+    let delay = initial;
+    let deadlineAt = clock.now() + Math.max(0, settings.deadline ?? DEFAULT_POLL.deadline);
+    // Set exactly while the page is hidden.
+    let hiddenSince: number | undefined;
+    // With neither a timer nor a request in flight, a poll not stopped waits for the page to show.
+    let timer: unknown;
+    let busy = false;
+    let lastError: LinkError | undefined;
+    // Trying again verifies the same connection anew; no second authorization.
+    const fail = (error: LinkError): void =>
+      this.#fail(error, () => this.#verify({ integration, controller: new AbortController() }, connectionId), attempt);
+    const clear = (): void => {
+      clock.clearTimeout(timer);
+      timer = undefined;
+    };
+    const run = (): void => {
+      timer = undefined;
+      if (hiddenSince !== undefined) return;
+      busy = true;
+      // A request that throws at once counts as one that rejects.
+      new Promise<Connection>((answer) => answer(this.#source.getConnection(connectionId, { signal, force: true })))
+        .catch((error: unknown) => (lastError = toLinkError(error)))
+        .then((answer) => {
+          busy = false;
+          if (signal.aborted) return;
+          if (answer instanceof LinkError) {
+            if (!answer.retryable && answer.code !== 'not-found') return fail(answer);
+          } else if (answer.status === 'linked') {
+            return this.#linked(attempt, answer);
+          } else {
+            attempt.connection = answer;
+            this.#go('verifying', integration, answer);
+          }
+          // A listener may have ended the attempt; a hidden page sets no timer.
+          if (signal.aborted || hiddenSince !== undefined) return;
+          const now = clock.now();
+          if (now >= deadlineAt) {
+            return fail(
+              new LinkError('timeout', 'The provider did not confirm the connection in time.', { cause: lastError }),
+            );
+          }
+          timer = clock.setTimeout(run, Math.min(delay, deadlineAt - now));
+          delay = Math.min(delay * 2, max);
+        });
+    };
+    /** Pauses while the page is hidden; on showing, moves the deadline by the hidden time and polls. */
+    const onVisibility = (): void => {
+      const now = clock.now();
+      if (doc.visibilityState === 'hidden') {
+        hiddenSince ??= now;
+        clear();
+        return;
+      }
+      deadlineAt += now - (hiddenSince ?? now);
+      hiddenSince = undefined;
+      if (timer === undefined && !busy) run();
+    };
+
     this.#attempt = attempt;
     attempt.connectionId = connectionId;
     this.#go('verifying', integration, attempt.connection);
-    // The attempt's abort, when it ends, stops the poll: nothing the poll hears comes after.
-    pollUntilLinked({
-      request: (signal) => this.#source.getConnection(connectionId, { signal, force: true }),
-      signal: attempt.controller.signal,
-      clock: this.#clock,
-      document: this.#win.document,
-      settings: this.#poll,
-      onUpdate: (connection) => {
-        attempt.connection = connection;
-        this.#go('verifying', integration, connection);
-      },
-      onEnd: (answer) =>
-        answer instanceof LinkError
-          ? // Trying again verifies the same connection anew; no second authorization.
-            this.#fail(
-              answer,
-              () => this.#verify({ integration, controller: new AbortController() }, connectionId),
-              attempt,
-            )
-          : this.#linked(attempt, answer),
+    signal.addEventListener('abort', () => {
+      clear();
+      doc.removeEventListener('visibilitychange', onVisibility);
     });
+    doc.addEventListener('visibilitychange', onVisibility);
+    // Reads the page's visibility now: a visible page polls at once.
+    onVisibility();
   }
 
   // ---------------------------------------------------------------- endings
