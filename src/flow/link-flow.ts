@@ -212,8 +212,7 @@ export class LinkFlow {
   async load(): Promise<void> {
     if (this.#disposed || BUSY.includes(this.#snapshot.step)) return;
     this.#loadController?.abort();
-    const controller = (this.#loadController = new AbortController());
-    const { signal } = controller;
+    const { signal } = (this.#loadController = new AbortController());
     this.#go('loading');
     try {
       const integrations = await this.#source.listIntegrations({ signal });
