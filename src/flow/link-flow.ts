@@ -611,14 +611,15 @@ export class LinkFlow {
 
     this.#attempt = attempt;
     attempt.connectionId = connectionId;
-    this.#go('verifying', integration, attempt.connection);
     signal.addEventListener('abort', () => {
       clear();
       doc.removeEventListener('visibilitychange', onVisibility);
     });
     doc.addEventListener('visibilitychange', onVisibility);
-    // Reads the page's visibility now: a visible page polls at once.
-    onVisibility();
+    this.#go('verifying', integration, attempt.connection);
+    // Reads the page's visibility now: a visible page polls at once, unless a listener of the step
+    // already ended the attempt.
+    if (!signal.aborted) onVisibility();
   }
 
   // ---------------------------------------------------------------- endings

@@ -646,6 +646,19 @@ describe('LinkFlow', () => {
       expect(back.w.listeners.visibilitychange).to.equal(0);
     });
 
+    it('cancels from a listener of the verifying step before any request or listener is left', async () => {
+      const { back } = await roundTrip({ id: 'conn-1' });
+      back.flow.subscribe((snapshot) => {
+        if (snapshot.step === 'verifying') back.flow.cancel();
+      });
+      back.flow.resume();
+      expect(back.flow.snapshot.step).to.equal('cancelled');
+      await back.clock.advance(60_000);
+      expect(back.source.calls.getConnection).to.equal(0);
+      expect(back.w.listeners.visibilitychange).to.equal(0);
+      expect(back.clock.pending).to.equal(0);
+    });
+
     it('cancels while starting, aborting startLink', async () => {
       const source = new FakeSource();
       source.startLinkHold = deferred();
