@@ -126,9 +126,9 @@ const handled = <T>(promise: Promise<T>): Promise<T> => {
 };
 
 /** Makes the store for `adapter`. */
-export function createStore(adapter: ConnectionAdapter, settings: StoreOptions = {}): ConnectionStore {
-  const freshFor = Math.max(0, settings.freshFor ?? 30_000);
-  const now = settings.now ?? Date.now;
+export function createStore(adapter: ConnectionAdapter, options: StoreOptions = {}): ConnectionStore {
+  const freshFor = Math.max(0, options.freshFor ?? 30_000);
+  const now = options.now ?? Date.now;
   const integrations = newSlot<Integration[]>();
   const connections = newSlot<Connection[]>();
   const byId = new Map<string, Slot<Connection>>();
@@ -232,10 +232,12 @@ export function createStore(adapter: ConnectionAdapter, settings: StoreOptions =
             if (gone) listChange(id, null);
             if (list) fillFromList([], error);
           } else {
-            // Only a list request has puts to replay; they go last, as a put does into no list.
+            // Only a list request has puts to replay; each replayed connection goes to the end.
             for (const [key, connection] of overlay) {
-              const rest = (value as Connection[]).filter((c) => c.id !== key);
-              value = (connection ? [...rest, connection] : rest) as T;
+              value = [
+                ...(value as Connection[]).filter((c) => c.id !== key),
+                ...(connection ? [connection] : []),
+              ] as T;
             }
             update(slot, value, null, now());
             if (single) listChange(id, value as Connection);
@@ -256,8 +258,8 @@ export function createStore(adapter: ConnectionAdapter, settings: StoreOptions =
     return (load.promise = handled(
       waited.promise.then((list) => {
         const listed = list.find((c) => c.id === slot.id);
-        // Not in the list: fillFromList has asked getConnection for it, if anyone still wants it.
         if (listed) return slot.snap.value ?? listed;
+        // Not in the list: fillFromList has asked getConnection for it, if anyone still wants it.
         if (slot.load) return slot.load.promise;
         throw cancelled();
       }),
@@ -327,6 +329,25 @@ export function createStore(adapter: ConnectionAdapter, settings: StoreOptions =
 
   // ---- changes ----
 
+  /** A change through the adapter (which may lack it), failing only with LinkErrors; `after` tells the cache. */
+  const change = <O extends CallOptions, R>(
+    what: 'startLink' | 'unlink' | 'remove',
+    after: (result: R, subject: string) => void,
+  ): ((subject: string, options?: O) => Promise<R>) => {
+    return async (subject, options = {} as O) => {
+      const method = adapter[what] as ((subject: string, options: O) => Promise<R>) | undefined;
+      if (!method)
+        throw new LinkError('provider', `This connection API cannot ${what} connections.`, { retryable: false });
+      try {
+        const result = await method.call(adapter, subject, options);
+        after(result, subject);
+        return result;
+      } catch (error) {
+        throw toLinkError(error);
+      }
+    };
+  };
+
   /** Puts a connection, or with null its removal, into its slot and the list, over any answer on its way. */
   const set = (id: string, connection: Connection | null): void => {
     const slot = connection ? slotOf(id) : byId.get(id);
@@ -371,12 +392,10 @@ export function createStore(adapter: ConnectionAdapter, settings: StoreOptions =
 
   // ---- who still wants what ----
 
-  const wanted = <T>(slot: Slot<T>): boolean => {
-    return (
-      slot.callers + slot.listeners.size > 0 ||
-      ((slot as Slot<unknown>) === connections && [...byId.values()].some((one) => one.load?.via && wanted(one)))
-    );
-  };
+  /** Whether anyone waits for the slot's load: a caller, a listener, or for the list a per-id read waiting on it. */
+  const wanted = <T>(slot: Slot<T>): boolean =>
+    slot.callers + slot.listeners.size > 0 ||
+    ((slot as Slot<unknown>) === connections && [...byId.values()].some((one) => one.load?.via && wanted(one)));
 
   /** Stops the slot's load when nobody waits for it any more. */
   const release = <T>(slot: Slot<T>): void => {
@@ -406,28 +425,9 @@ export function createStore(adapter: ConnectionAdapter, settings: StoreOptions =
       signal?.addEventListener('abort', onAbort);
       promise.then(
         (value) => leave(resolve, value),
-        (error: LinkError) => leave(reject, error),
+        (error: unknown) => leave(reject, toLinkError(error)),
       );
     });
-  };
-
-  /** A change through the adapter (which may lack it), failing only with LinkErrors; `after` tells the cache. */
-  const change = <O extends CallOptions, R>(
-    what: 'startLink' | 'unlink' | 'remove',
-    after: (result: R, subject: string) => void,
-  ): ((subject: string, options?: O) => Promise<R>) => {
-    return async (subject, options = {} as O) => {
-      const method = adapter[what] as ((subject: string, options: O) => Promise<R>) | undefined;
-      if (!method)
-        throw new LinkError('provider', `This connection API cannot ${what} connections.`, { retryable: false });
-      try {
-        const result = await method.call(adapter, subject, options);
-        after(result, subject);
-        return result;
-      } catch (error) {
-        throw toLinkError(error);
-      }
-    };
   };
 
   // ---- telling ----
