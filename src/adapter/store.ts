@@ -180,14 +180,15 @@ export function createStore(adapter: ConnectionAdapter, options: StoreOptions = 
   /**
    * The slot's load in flight, else a new one: a list's own request; for one connection, its own
    * request when `force`d or the list is fresh, else a wait for the list in flight, else a queued read.
+   * (A listener told of a load starting reads before that load has its promise: it gets a load of its own.)
    */
-  const load = <T>(slot: Slot<T>, force?: boolean): Promise<T> => {
-    if (slot.load) return slot.load.promise;
-    if (slot.id === undefined || force || fresh(connections)) return request(slot);
-    return (connections.load ? viaList : enqueue)(
-      slot as Slot<unknown> as Slot<Connection>,
-    ) as Promise<unknown> as Promise<T>;
-  };
+  const load = <T>(slot: Slot<T>, force?: boolean): Promise<T> =>
+    slot.load?.promise ??
+    (slot.id === undefined || force || fresh(connections)
+      ? request(slot)
+      : ((connections.load ? viaList : enqueue)(
+          slot as Slot<unknown> as Slot<Connection>,
+        ) as Promise<unknown> as Promise<T>));
 
   /** Makes `load` the slot's load in flight and tells its listeners it is loading. */
   const begin = <T>(slot: Slot<T>, load: Load<T>): Load<T> => {
