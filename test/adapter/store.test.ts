@@ -41,6 +41,36 @@ function setup(memory: MemoryAdapterOptions = {}, options: StoreOptions = {}) {
   return { ...wrapped, inner, store: createStore(wrapped.adapter, options) };
 }
 
+/** Wraps an adapter so that each read is answered at once but held back until the test releases it. */
+function held(inner: ConnectionAdapter) {
+  const gates: (() => void)[] = [];
+  const hold = <T>(answer: Promise<T>): Promise<T> => new Promise<void>((go) => gates.push(go)).then(() => answer);
+  const adapter: ConnectionAdapter = {
+    listIntegrations: (o) => hold(inner.listIntegrations(o)),
+    listConnections: (o) => hold(inner.listConnections(o)),
+    getConnection: (id, o) => hold(inner.getConnection(id, o)),
+    startLink: (key, o) => inner.startLink(key, o),
+    readReturn: (url) => inner.readReturn(url),
+    unlink: (id, o) => inner.unlink!(id, o),
+    remove: (id, o) => inner.remove!(id, o),
+  };
+  return {
+    adapter,
+    /** Lets every held answer through, and waits until the store has taken them in. */
+    async release(): Promise<void> {
+      for (const go of gates.splice(0)) go();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+function setupHeld() {
+  const inner = createMemoryAdapter();
+  const gate = held(inner);
+  const wrapped = counting(gate.adapter);
+  return { ...wrapped, inner, release: gate.release, store: createStore(wrapped.adapter) };
+}
+
 /** Records what a subscriber is told, and waits for a snapshot that matches. */
 function recorder<T>() {
   const seen: StoreSnapshot<T>[] = [];
@@ -431,6 +461,142 @@ describe('store: what subscribers are told', () => {
     await store.refresh();
     await store.listConnections({ force: true });
     expect(r.seen.length).to.equal(count);
+  });
+});
+
+describe('store: answers that race with changes', () => {
+  it('keeps a connection put while its own request was on its way', async () => {
+    const { store, inner, calls, release } = setupHeld();
+    const one = recorder<Connection>();
+    store.subscribeConnection('conn_xero', one.listener);
+    await Promise.resolve();
+    expect(calls.getConnection).to.equal(1);
+    const xero = await inner.getConnection('conn_xero');
+    store.put({ ...xero, paused: true });
+    await release();
+    expect(one.last?.loading).to.equal(false);
+    expect(one.last?.value?.paused).to.equal(true);
+    expect((await store.getConnection('conn_xero')).paused).to.equal(true);
+    expect(calls.getConnection).to.equal(1);
+  });
+
+  it('does not bring back a connection removed while its request was on its way', async () => {
+    const { store, release } = setupHeld();
+    const one = recorder<Connection>();
+    store.subscribeConnection('conn_square', one.listener);
+    await Promise.resolve();
+    await store.remove('conn_square');
+    await release();
+    expect(one.last?.loading).to.equal(false);
+    expect(one.last?.value).to.equal(undefined);
+    expect(one.last?.error?.code).to.equal('not-found');
+  });
+
+  it('replays puts and removals over a list answer that was on its way', async () => {
+    const { store, inner, release } = setupHeld();
+    const list = recorder<Connection[]>();
+    store.subscribeConnections(list.listener);
+    const xero = await inner.getConnection('conn_xero');
+    store.put({ ...xero, paused: true });
+    await store.remove('conn_square');
+    await release();
+    const ids = list.last?.value?.map((c) => c.id);
+    expect(ids).to.include('conn_xero');
+    expect(ids).not.to.include('conn_square');
+    expect(list.last?.value?.find((c) => c.id === 'conn_xero')?.paused).to.equal(true);
+  });
+
+  it('reloads a list refreshed while its answer was on its way, once', async () => {
+    const { store, calls, release } = setupHeld();
+    const list = recorder<Connection[]>();
+    store.subscribeConnections(list.listener);
+    const refreshed = store.refresh('connections');
+    expect(calls.listConnections).to.equal(1);
+    await release();
+    expect(calls.listConnections).to.equal(2);
+    expect(list.last?.loading).to.equal(true);
+    await release();
+    await refreshed;
+    expect(calls.listConnections).to.equal(2);
+    expect(list.last?.loading).to.equal(false);
+  });
+
+  it('asks by id for a connection the list in flight turns out to lack', async () => {
+    const { store, inner, calls, release } = setupHeld();
+    const listed = store.listConnections();
+    const { connection } = await inner.startLink('gbol', { returnUrl: RETURN, state: 's' });
+    const read = store.getConnection(connection!.id);
+    await release();
+    await listed;
+    expect(calls).to.deep.include({ listConnections: 1, getConnection: 1 });
+    await release();
+    expect((await read).id).to.equal(connection!.id);
+  });
+
+  it('forgets a connection the adapter no longer has, in the list too', async () => {
+    const { store, inner } = setup();
+    await store.listConnections();
+    await inner.remove!('conn_xero');
+    await expectLinkError(store.getConnection('conn_xero', { force: true }), 'not-found');
+    expect(store.connections().value?.map((c) => c.id)).not.to.include('conn_xero');
+    expect(store.connection('conn_xero').error?.code).to.equal('not-found');
+  });
+});
+
+describe('store: listeners', () => {
+  it('tells every listener when one throws, and lets its error surface', async () => {
+    const { store } = setup();
+    const thrown: unknown[] = [];
+    const realQueue = globalThis.queueMicrotask;
+    globalThis.queueMicrotask = (task) =>
+      realQueue(() => {
+        try {
+          task();
+        } catch (error) {
+          thrown.push(error);
+        }
+      });
+    try {
+      const broken = new Error('broken listener');
+      store.subscribeConnections(() => {
+        throw broken;
+      });
+      const other = recorder<Connection[]>();
+      store.subscribeConnections(other.listener);
+      await other.until((s) => !s.loading);
+      await Promise.resolve();
+      expect(other.seen.map(shape)).to.deep.equal([
+        { loading: true, value: false, error: undefined },
+        { loading: false, value: true, error: undefined },
+      ]);
+      expect(thrown).to.deep.equal([broken, broken]);
+    } finally {
+      globalThis.queueMicrotask = realQueue;
+    }
+  });
+
+  it('gives a listener subscribed twice two subscriptions', async () => {
+    const { store, inner } = setup();
+    const r = recorder<Connection[]>();
+    const stop = store.subscribeConnections(r.listener);
+    store.subscribeConnections(r.listener);
+    await r.until((s) => !s.loading);
+    stop();
+    const count = r.seen.length;
+    store.put({ ...(await inner.getConnection('conn_xero')), paused: true });
+    expect(r.seen.length).to.equal(count + 1);
+  });
+
+  it('leaves out of a snapshot the parts it does not have', async () => {
+    const { store } = setup({ failures: { getConnection: 'unauthorized' } });
+    const r = recorder<Connection>();
+    store.subscribeConnection('conn_xero', r.listener);
+    await r.until((s) => !s.loading);
+    expect(r.seen.map((s) => Object.keys(s).sort())).to.deep.equal([
+      ['loadedAt', 'loading'],
+      ['error', 'loadedAt', 'loading'],
+    ]);
+    expect(Object.isFrozen(store.connection('conn_nope'))).to.equal(true);
   });
 });
 

@@ -28,24 +28,24 @@ export interface StoreWatch<T> {
  */
 export class StoreController<T = unknown> implements ReactiveController {
   private readonly host: StoreHost;
-  private readonly consumer: ContextConsumer<typeof storeContext, StoreHost>;
-  private readonly watch: StoreWatch<T> | undefined;
-  #connected = false;
+  readonly #consumer: ContextConsumer<typeof storeContext, StoreHost>;
+  readonly #watch: StoreWatch<T> | undefined;
+  #connected?: boolean;
   #unsubscribe: Unsubscribe | undefined;
-  #subscribedStore: ConnectionStore | undefined;
-  #subscribedDeps: readonly unknown[] = [];
+  /** What the subscription was made for: the store, then the deps; empty while disconnected. */
+  #key: readonly unknown[] = [];
   #snapshot: StoreSnapshot<T> | undefined;
 
   constructor(host: StoreHost, watch?: StoreWatch<T>) {
     (this.host = host).addController(this);
-    this.watch = watch;
-    this.consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
+    this.#watch = watch;
+    this.#consumer = new ContextConsumer(host, { context: storeContext, subscribe: true });
   }
 
   /** The store in use: the element's own adapter's, else the provider's; undefined when there is neither. */
   get store(): ConnectionStore | undefined {
     const adapter = this.host.adapter;
-    return adapter ? storeFor(adapter) : this.consumer.value;
+    return adapter ? storeFor(adapter) : this.#consumer.value;
   }
 
   /**
@@ -53,54 +53,41 @@ export class StoreController<T = unknown> implements ReactiveController {
    * Reading it first brings the subscription up to date, so `willUpdate` already sees a changed id's data.
    */
   get snapshot(): StoreSnapshot<T> | undefined {
-    this.sync();
+    this.#sync();
     return this.#snapshot;
   }
 
   hostConnected(): void {
     this.#connected = true;
-    this.sync();
+    this.#sync();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
-    this.stop();
+    this.#sync();
   }
 
   hostUpdate(): void {
-    this.sync();
+    this.#sync();
   }
 
   /** Subscribes, resubscribes or stops so the subscription matches the store and deps now. */
-  private sync(): void {
-    if (!this.watch || !this.#connected) return;
-    const store = this.store;
-    const deps = this.watch.deps?.() ?? [];
-    const same =
-      this.#unsubscribe !== undefined &&
-      store === this.#subscribedStore &&
-      deps.length === this.#subscribedDeps.length &&
-      deps.every((value, i) => Object.is(value, this.#subscribedDeps[i]));
-    if (same) return;
-    this.stop();
-    this.#subscribedStore = store;
-    this.#subscribedDeps = deps;
+  #sync(): void {
+    const watch = this.#watch;
+    if (!watch) return;
+    const key = this.#connected ? [this.store, ...(watch.deps?.() ?? [])] : [];
+    const old = this.#key;
+    if (key.length === old.length && key.every((value, i) => Object.is(value, old[i]))) return;
+    this.#unsubscribe?.();
+    this.#key = key;
+    this.#unsubscribe = this.#snapshot = undefined;
+    const store = key[0] as ConnectionStore | undefined;
     if (!store) return;
-    this.#snapshot = this.watch.read?.(store);
-    const unsubscribe = this.watch.subscribe(store, (snapshot) => {
-      if (this.#subscribedStore !== store) return;
+    this.#snapshot = watch.read?.(store);
+    this.#unsubscribe = watch.subscribe(store, (snapshot) => {
+      if (this.#key[0] !== store) return;
       this.#snapshot = snapshot;
       this.host.requestUpdate();
     });
-    // Nothing to watch yet: remember it with a no-op so the same store and deps do not retry.
-    this.#unsubscribe = unsubscribe ?? (() => {});
-  }
-
-  private stop(): void {
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
-    this.#subscribedStore = undefined;
-    this.#subscribedDeps = [];
-    this.#snapshot = undefined;
   }
 }
