@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { listStoreFor, type ListStore } from '../../adapter/store-core.js';
 import { LfRetryEvent } from '../../events/retry.js';
 import { LfSelectEvent } from '../../events/select.js';
 import type { Connection, Integration } from '../../model/schemas.js';
@@ -116,12 +117,12 @@ export class LfConnectionPicker extends LfElement {
   private active = -1;
 
   readonly #locale = new LocaleController(this, { ...commonStrings, ...statusStrings, ...pickerStrings });
-  readonly #storedIntegrations = new StoreController<Integration[]>(this, {
+  readonly #storedIntegrations = new StoreController<Integration[], ListStore>(this, listStoreFor, {
     subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
     read: (store) => (this.integrations ? undefined : store.integrations()),
     deps: () => [!this.integrations],
   });
-  readonly #storedConnections = new StoreController<Connection[]>(this, {
+  readonly #storedConnections = new StoreController<Connection[], ListStore>(this, listStoreFor, {
     subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
     read: (store) => (this.connections ? undefined : store.connections()),
     deps: () => [!this.connections],

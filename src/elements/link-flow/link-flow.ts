@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
-import type { ConnectionStore } from '../../adapter/store.js';
+import { storeFor, type ConnectionStore } from '../../adapter/store.js';
 import { LfCancelEvent } from '../../events/cancel.js';
 import { LfErrorEvent } from '../../events/error.js';
 import { LfLinkStartEvent } from '../../events/link-start.js';
@@ -149,7 +149,7 @@ export class LfLinkFlow extends LfElement {
   private snapshot: LinkFlowSnapshot = { step: 'idle' };
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...linkFlowStrings });
-  private readonly stores = new StoreController(this);
+  private readonly stores = new StoreController(this, storeFor);
 
   #flow: LinkFlow | undefined;
   #flowStore: ConnectionStore | undefined;

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { storeFor } from '../../adapter/store.js';
 import type { Connection, ConnectionHealth, ConnectionStatus } from '../../model/index.js';
 import { CONNECTION_HEALTHS, CONNECTION_STATUSES } from '../../model/constants.js';
 import { LfElement } from '../base/base-element.js';
@@ -113,7 +114,7 @@ export class LfStatusIndicator extends LfElement {
   private announcement = '';
 
   private readonly locale = new LocaleController(this, { ...statusStrings, ...indicatorStrings });
-  private readonly live = new StoreController<Connection>(this, {
+  private readonly live = new StoreController<Connection>(this, storeFor, {
     subscribe: (store, listener) => {
       const id = this.watchedId;
       return id ? store.subscribeConnection(id, listener) : undefined;
