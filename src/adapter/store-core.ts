@@ -4,13 +4,15 @@ import type { CallOptions, ConnectionAdapter } from './adapter.js';
 /*
  * The store in two layers, so that a page with only the picker does not load what it never runs:
  *
- * - this file, the lists core: the two lists (slots, requests, subscribers, freshness, refresh) and a
- *   registry of one core per adapter. `listStoreFor(adapter)` gives its `ListStore`.
- * - `store.ts`, the per-connection part: per-id slots, reads served from the list, changes. It hooks
- *   into a core through `StoreCore` (the slots' `start`, `listed`, `land` and `waits`) and adds its
- *   members to the core's store object in place, so that `storeFor(adapter)` on an adapter whose lists
- *   store is already held (a picker came first) upgrades that very object: every holder keeps one
- *   cache, one set of requests and the same snapshots.
+ * - this file, the lists core: what a slot (a list, or one connection) does — load through one
+ *   request shared by all, stay fresh for `freshFor`, tell subscribers, stop when nobody waits —
+ *   as functions of the slot; the two list slots and their `ListStore`; and a registry of one core
+ *   per adapter, which `listStoreFor(adapter)` reads.
+ * - `store.ts`, the per-connection part: per-id slots, reads served from the list, changes. It sets
+ *   the hooks of its slots and of the connection list (`start`, `listed`, `took`, `waits`) and adds
+ *   its members to the core's store object in place, so that `storeFor(adapter)` on an adapter whose
+ *   lists store is already held (a picker came first) upgrades that very object: every holder keeps
+ *   one cache, one set of requests and the same snapshots.
  */
 
 /** A list or a value the store holds, as subscribers see it. */
@@ -35,15 +37,12 @@ export interface StoreOptions {
 }
 
 /**
- * The part of the `ConnectionStore` that serves the two lists: what an element that shows only lists
- * (the picker) needs. For one adapter it is the same object `storeFor` gives, once anything asked for that.
+ * The part of the `ConnectionStore` an element that only shows the two lists (the picker) needs: their
+ * snapshots, subscriptions and refresh. For one adapter it is the same object `storeFor` gives, which
+ * has every member once anything asked for that.
  */
 export interface ListStore {
   readonly adapter: ConnectionAdapter;
-
-  /** Reads through the cache (a fresh cached answer is returned without a request). `force` skips the cache. */
-  listIntegrations(options?: CallOptions & { force?: boolean }): Promise<Integration[]>;
-  listConnections(options?: CallOptions & { force?: boolean }): Promise<Connection[]>;
 
   /** Current snapshots, without any request. */
   integrations(): StoreSnapshot<Integration[]>;
@@ -63,9 +62,6 @@ export interface ListStore {
 
 export type Listener<T> = (snapshot: StoreSnapshot<T>) => void;
 
-/** What a read takes: the call's options, and `force` to skip the cache. */
-export type ReadOptions = CallOptions & { force?: boolean };
-
 /** One request (or wait) in flight for a slot. */
 export interface Load<T> {
   promise: Promise<T>;
@@ -84,12 +80,19 @@ export interface Load<T> {
   overlay?: Map<string, Connection | null>;
 }
 
+/** What the slots of one store share: its clock, and how long an answer stays fresh. */
+export interface Clock {
+  readonly now: () => number;
+  readonly freshFor: number;
+}
+
 /** What the store keeps per list and per connection id. */
 export interface Slot<T> {
   /** The connection's id; undefined for the two lists. */
   readonly id?: string;
   /** The adapter call that loads the slot. */
   readonly get: (options: CallOptions) => Promise<T>;
+  readonly clock: Clock;
   snap: StoreSnapshot<T>;
   readonly listeners: Set<Listener<T>>;
   /** Direct callers waiting for this slot's load. */
@@ -102,57 +105,20 @@ export interface Slot<T> {
   start?(slot: Slot<T>, force?: boolean): Promise<T>;
   /** Whether the slot can be served now though it is not fresh itself (a fresh list holds the connection). */
   listed?(slot: Slot<T>): boolean;
-  /** Takes in what the slot's own request answered, instead of `land`; gives what its readers get. */
-  land?(slot: Slot<T>, value: T | undefined, error: LinkError | undefined, load: Load<T>): T | undefined;
+  /** Tells the rest of the cache what the slot's own request answered (null: the connection is gone). */
+  took?(slot: Slot<T>, value: T | null | undefined, error?: LinkError): void;
   /** Whether anyone besides the slot's callers and listeners waits for its load (per-id reads on the list). */
   waits?(): boolean;
 }
 
-/**
- * The lists core of one store: its store object, then what the per-connection part builds on, in an
- * array (the bundle keeps no names for it).
- */
-export type StoreCore = readonly [
-  /** The store object: lists only, until `store.ts` adds the rest to it. */
-  store: ListStore,
-  integrations: Slot<Integration[]>,
-  connections: Slot<Connection[]>,
-  now: () => number,
-  /** Whether the slot holds a value younger than `freshFor` and not invalidated. */
-  fresh: <T>(slot: Slot<T>) => boolean,
-  /** Reads through the cache on behalf of one caller. */
-  read: <T>(slot: Slot<T>, options?: ReadOptions) => Promise<T>,
-  /** Starts the slot's own adapter request; shared by every reader until it settles. */
-  request: <T>(slot: Slot<T>) => Promise<T>,
-  /** Makes `load` the slot's load in flight and tells its listeners it is loading. */
-  begin: <T>(slot: Slot<T>, load: Load<T>) => Load<T>,
-  /** Gives the slot its next snapshot (see `update` below). */
-  update: <T>(slot: Slot<T>, value?: T | null, error?: LinkError | null, loadedAt?: number) => void,
-  /** Takes in a request's answer the way a list does (see `take` below). */
-  take: <T>(
-    slot: Slot<T>,
-    value: T | undefined,
-    error: LinkError | undefined,
-    load?: Load<T>,
-    then?: () => void,
-  ) => T | undefined,
-  /** Marks the slot stale and reloads it if it is watched (`force`: by its own request). */
-  invalidate: <T>(slot: Slot<T>, force?: boolean) => void,
-  /** Whether anyone waits for the slot's load. */
-  wanted: <T>(slot: Slot<T>) => boolean,
-  /** Stops the slot's load when nobody waits for it any more. */
-  release: <T>(slot: Slot<T>) => void,
-  subscribe: <T>(slot: Slot<T>, listener: Listener<T>) => Unsubscribe,
-  /** The lists `refresh(what)` marks: both when `what` is undefined. */
-  lists: (what?: string) => Slot<unknown>[],
-  /** Marks the slots stale, reloads those watched (`force`: by their own request), and waits for them. */
-  renew: (slots: Iterable<Slot<unknown>>, force?: boolean) => Promise<void>,
-];
+/** The lists core of one store: its store object (lists only until `store.ts` adds the rest) and list slots. */
+export type StoreCore = readonly [store: ListStore, integrations: Slot<Integration[]>, connections: Slot<Connection[]>];
 
 export const EMPTY: StoreSnapshot<never> = Object.freeze({ loading: false, loadedAt: 0 });
 export const noop = (): void => undefined;
 
-export const newSlot = <T>(get: Slot<T>['get'], hooks?: Partial<Slot<T>>): Slot<T> => ({
+export const newSlot = <T>(clock: Clock, get: Slot<T>['get'], hooks?: Partial<Slot<T>>): Slot<T> => ({
+  clock,
   get,
   snap: EMPTY,
   listeners: new Set(),
@@ -160,232 +126,180 @@ export const newSlot = <T>(get: Slot<T>['get'], hooks?: Partial<Slot<T>>): Slot<
   ...hooks,
 });
 
-/** The error of a read given up: the same one an aborted adapter call answers. */
-export const cancelled = (): LinkError => toLinkError({ name: 'AbortError' });
-
 /** Marks `promise` as handled (whoever awaits it still sees its rejection) and returns it. */
 export const handled = <T>(promise: Promise<T>): Promise<T> => {
   promise.catch(noop);
   return promise;
 };
 
+// ---- loading ----
+
+/** Whether the slot holds a value younger than `freshFor` and not invalidated. */
+export const fresh = <T>(slot: Slot<T>): boolean =>
+  !!slot.snap.value && !slot.stale && slot.clock.now() - slot.snap.loadedAt < slot.clock.freshFor;
+
+/** Whether the slot can be served now, with no request. */
+export const cached = <T>(slot: Slot<T>): boolean => fresh(slot) || !!slot.listed?.(slot);
+
+/** Makes sure a subscribed slot is fresh or on its way, by the cheapest route unless `force`d. */
+const ensure = <T>(slot: Slot<T>, force?: boolean): void => {
+  if (force || !(slot.load || cached(slot))) void load(slot, force);
+};
+
+/**
+ * The slot's load in flight, else a new one: its own request, or the route its `start` takes.
+ * (A listener told of a load starting reads before that load has its promise: it gets a load of its own.)
+ */
+export const load = <T>(slot: Slot<T>, force?: boolean): Promise<T> =>
+  slot.load?.promise ?? (slot.start ?? request)(slot, force);
+
+/** Makes `load` the slot's load in flight and tells its listeners it is loading. */
+export const begin = <T>(slot: Slot<T>, load: Load<T>): Load<T> => {
+  slot.load = load;
+  update(slot);
+  return load;
+};
+
+/** Starts the slot's own adapter request; shared by every reader until it settles. */
+export const request = <T>(slot: Slot<T>): Promise<T> => {
+  const controller = new AbortController();
+  const load = begin(slot, { stop: () => controller.abort() } as Load<T>);
+  return (load.promise = handled(
+    (async () => {
+      let value: T | undefined;
+      let error: LinkError | undefined;
+      try {
+        value = await slot.get({ signal: controller.signal });
+      } catch (caught) {
+        error = toLinkError(caught);
+      }
+      if (slot.load === load) {
+        slot.load = undefined;
+        if (!error) slot.stale = load.invalidated;
+        if (load.superseded) {
+          // A newer value (or a removal) was put while this answer was on its way: it stays.
+          update(slot);
+          value = slot.snap.value ?? value;
+        } else if (error) {
+          // A connection the adapter no longer has is forgotten.
+          const gone = slot.id !== undefined && error.code === 'not-found';
+          update(slot, gone ? null : undefined, error, gone ? 0 : undefined);
+          slot.took?.(slot, gone ? null : undefined, error);
+        } else {
+          // Connections put while a list answer was on its way go over it, each to the end.
+          for (const [key, connection] of load.overlay ?? []) {
+            value = [...(value as Connection[]).filter((c) => c.id !== key), ...(connection ? [connection] : [])] as T;
+          }
+          update(slot, value, null, slot.clock.now());
+          slot.took?.(slot, value);
+          if (slot.stale && slot.listeners.size) ensure(slot);
+        }
+      }
+      if (error) throw error;
+      return value as T;
+    })(),
+  ));
+};
+
+/** Marks the slot stale and reloads it if it is watched (`force`: by its own request). */
+export const invalidate = <T>(slot: Slot<T>, force?: boolean): void => {
+  slot.stale = true;
+  if (slot.load) slot.load.invalidated = true;
+  else if (slot.listeners.size) ensure(slot, force);
+};
+
+/** Marks the slots stale, reloads those watched (`force`: by their own request), and waits for them. */
+export const renew = async (slots: Slot<unknown>[], force?: boolean): Promise<void> => {
+  for (const slot of slots) invalidate(slot, force);
+  for (const slot of slots) {
+    while (slot.load) await slot.load.promise.catch(noop);
+  }
+};
+
+// ---- who still wants what ----
+
+/** Whether anyone waits for the slot's load: a caller, a listener, or someone its `waits` knows of. */
+export const wanted = <T>(slot: Slot<T>): boolean => slot.callers + slot.listeners.size > 0 || !!slot.waits?.();
+
+/** Stops the slot's load when nobody waits for it any more. */
+export const release = <T>(slot: Slot<T>): void => {
+  const load = slot.load;
+  if (!load || wanted(slot)) return;
+  slot.load = undefined;
+  update(slot);
+  load.stop();
+};
+
+// ---- telling ----
+
+/**
+ * Gives the slot its next snapshot, and tells its listeners when what they see changed. Each part
+ * left undefined stays as it is, and null clears it; `loading` is whether a load is in flight.
+ */
+export const update = <T>(
+  slot: Slot<T>,
+  value: T | null | undefined = slot.snap.value,
+  error: LinkError | null | undefined = slot.snap.error,
+  loadedAt = slot.snap.loadedAt,
+): void => {
+  const prev = slot.snap;
+  const next: { value?: T; error?: LinkError; loading: boolean; loadedAt: number } = {
+    loading: !!slot.load,
+    loadedAt,
+  };
+  if (value != null) next.value = value;
+  if (error) next.error = error;
+  slot.snap = next;
+  if (prev.value === next.value && prev.error === next.error && prev.loading === next.loading) return;
+  for (const listener of [...slot.listeners]) tell(listener, next);
+};
+
+const tell = <T>(listener: Listener<T>, snap: StoreSnapshot<T>): void => {
+  try {
+    listener(snap);
+  } catch (error) {
+    // One broken listener must not keep the others uninformed; its error still surfaces.
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+};
+
+export const subscribe = <T>(slot: Slot<T>, listener: Listener<T>): Unsubscribe => {
+  let told = false;
+  const entry: Listener<T> = (snap) => {
+    told = true;
+    listener(snap);
+  };
+  slot.listeners.add(entry);
+  ensure(slot);
+  if (!told) tell(entry, slot.snap);
+  return () => {
+    if (slot.listeners.delete(entry)) release(slot);
+  };
+};
+
 /** Makes the lists core of a store for `adapter`. */
 export function createCore(adapter: ConnectionAdapter, options: StoreOptions = {}): StoreCore {
-  const freshFor = Math.max(0, options.freshFor ?? 30_000);
-  const now = options.now ?? Date.now;
-  const integrations = newSlot<Integration[]>((o) => adapter.listIntegrations(o));
-  const connections = newSlot<Connection[]>((o) => adapter.listConnections(o));
-
-  // ---- loading ----
-
-  const fresh = <T>(slot: Slot<T>): boolean =>
-    !!slot.snap.value && !slot.stale && now() - slot.snap.loadedAt < freshFor;
-
-  /** Whether the slot can be served now. */
-  const cached = <T>(slot: Slot<T>): boolean => fresh(slot) || !!slot.listed?.(slot);
-
-  const read = <T>(slot: Slot<T>, { force, signal }: ReadOptions = {}): Promise<T> => {
-    if (!force && cached(slot)) return Promise.resolve(slot.snap.value as T);
-    if (signal?.aborted) return Promise.reject(cancelled());
-    return join(slot, load(slot, force), signal);
-  };
-
-  /** Makes sure a subscribed slot is fresh or on its way, by the cheapest route unless `force`d. */
-  const ensure = <T>(slot: Slot<T>, force?: boolean): void => {
-    if (force || !(slot.load || cached(slot))) void load(slot, force);
-  };
-
-  /**
-   * The slot's load in flight, else a new one: its own request, or the route its `start` takes.
-   * (A listener told of a load starting reads before that load has its promise: it gets a load of its own.)
-   */
-  const load = <T>(slot: Slot<T>, force?: boolean): Promise<T> =>
-    slot.load?.promise ?? (slot.start ?? request)(slot, force);
-
-  const begin = <T>(slot: Slot<T>, load: Load<T>): Load<T> => {
-    slot.load = load;
-    update(slot);
-    return load;
-  };
-
-  const request = <T>(slot: Slot<T>): Promise<T> => {
-    const controller = new AbortController();
-    const load = begin(slot, { stop: () => controller.abort() } as Load<T>);
-    return (load.promise = handled(
-      (async () => {
-        let value: T | undefined;
-        let error: LinkError | undefined;
-        try {
-          value = await slot.get({ signal: controller.signal });
-        } catch (caught) {
-          error = toLinkError(caught);
-        }
-        if (slot.load === load) {
-          slot.load = undefined;
-          if (!error) slot.stale = load.invalidated;
-          value = (slot.land ?? take)(slot, value, error, load);
-        }
-        if (error) throw error;
-        return value as T;
-      })(),
-    ));
-  };
-
-  /**
-   * Takes in what a request answered: it becomes the slot's value (or error) and listeners are told;
-   * then `then` runs, and a watched slot invalidated while the answer was on its way reloads.
-   */
-  const take = <T>(
-    slot: Slot<T>,
-    value: T | undefined,
-    error: LinkError | undefined,
-    _load?: Load<T>,
-    then?: () => void,
-  ): T | undefined => {
-    if (error) update(slot, undefined, error);
-    else update(slot, value, null, now());
-    then?.();
-    if (!error && slot.stale && slot.listeners.size) ensure(slot);
-    return value;
-  };
-
-  /** Marks the slot stale and reloads it if it is watched (`force`: by its own request). */
-  const invalidate = <T>(slot: Slot<T>, force?: boolean): void => {
-    slot.stale = true;
-    if (slot.load) slot.load.invalidated = true;
-    else if (slot.listeners.size) ensure(slot, force);
-  };
-
-  const lists = (what?: string): Slot<unknown>[] =>
-    (what === 'integrations'
-      ? [integrations]
-      : what === 'connections'
-        ? [connections]
-        : [integrations, connections]) as Slot<unknown>[];
-
-  const renew = async (slots: Iterable<Slot<unknown>>, force?: boolean): Promise<void> => {
-    const marked = [...slots];
-    for (const slot of marked) invalidate(slot, force);
-    for (const slot of marked) {
-      while (slot.load) await slot.load.promise.catch(noop);
-    }
-  };
-
-  // ---- who still wants what ----
-
-  /** Whether anyone waits for the slot's load: a caller, a listener, or someone its `waits` knows of. */
-  const wanted = <T>(slot: Slot<T>): boolean => slot.callers + slot.listeners.size > 0 || !!slot.waits?.();
-
-  const release = <T>(slot: Slot<T>): void => {
-    const load = slot.load;
-    if (!load || wanted(slot)) return;
-    slot.load = undefined;
-    update(slot);
-    load.stop();
-  };
-
-  /** Waits for `promise` on behalf of one caller, who may give up through `signal`. */
-  const join = <S, T>(slot: Slot<S>, promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> => {
-    slot.callers++;
-    return new Promise<T>((resolve, reject) => {
-      // 1 while this caller waits; leaving twice (given up, then answered) counts once.
-      let waiting = 1;
-      const leave = <V>(settle: (value: V) => void, value: V): void => {
-        slot.callers -= waiting;
-        waiting = 0;
-        signal?.removeEventListener('abort', onAbort);
-        settle(value);
-      };
-      const onAbort = (): void => {
-        leave(reject, cancelled());
-        release(slot);
-      };
-      signal?.addEventListener('abort', onAbort);
-      promise.then(
-        (value) => leave(resolve, value),
-        (error: unknown) => leave(reject, toLinkError(error)),
-      );
-    });
-  };
-
-  // ---- telling ----
-
-  /**
-   * Gives the slot its next snapshot, and tells its listeners when what they see changed. Each part
-   * left undefined stays as it is, and null clears it; `loading` is whether a load is in flight.
-   */
-  const update = <T>(
-    slot: Slot<T>,
-    value: T | null | undefined = slot.snap.value,
-    error: LinkError | null | undefined = slot.snap.error,
-    loadedAt = slot.snap.loadedAt,
-  ): void => {
-    const prev = slot.snap;
-    const next: { value?: T; error?: LinkError; loading: boolean; loadedAt: number } = {
-      loading: !!slot.load,
-      loadedAt,
-    };
-    if (value != null) next.value = value;
-    if (error) next.error = error;
-    slot.snap = next;
-    if (prev.value === next.value && prev.error === next.error && prev.loading === next.loading) return;
-    for (const listener of [...slot.listeners]) tell(listener, next);
-  };
-
-  const tell = <T>(listener: Listener<T>, snap: StoreSnapshot<T>): void => {
-    try {
-      listener(snap);
-    } catch (error) {
-      // One broken listener must not keep the others uninformed; its error still surfaces.
-      queueMicrotask(() => {
-        throw error;
-      });
-    }
-  };
-
-  const subscribe = <T>(slot: Slot<T>, listener: Listener<T>): Unsubscribe => {
-    let told = false;
-    const entry: Listener<T> = (snap) => {
-      told = true;
-      listener(snap);
-    };
-    slot.listeners.add(entry);
-    ensure(slot);
-    if (!told) tell(entry, slot.snap);
-    return () => {
-      if (slot.listeners.delete(entry)) release(slot);
-    };
-  };
-
+  const clock = { now: options.now ?? Date.now, freshFor: Math.max(0, options.freshFor ?? 30_000) };
+  const integrations = newSlot<Integration[]>(clock, (o) => adapter.listIntegrations(o));
+  const connections = newSlot<Connection[]>(clock, (o) => adapter.listConnections(o));
   const store: ListStore = {
     adapter,
-    listIntegrations: (options) => read(integrations, options),
-    listConnections: (options) => read(connections, options),
     integrations: () => integrations.snap,
     connections: () => connections.snap,
     subscribeIntegrations: (listener) => subscribe(integrations, listener),
     subscribeConnections: (listener) => subscribe(connections, listener),
-    refresh: (what) => renew(lists(what)),
+    refresh: (what) =>
+      renew(
+        (what === 'integrations'
+          ? [integrations]
+          : what
+            ? [connections]
+            : [integrations, connections]) as Slot<unknown>[],
+      ),
   };
-
-  return [
-    store,
-    integrations,
-    connections,
-    now,
-    fresh,
-    read,
-    request,
-    begin,
-    update,
-    take,
-    invalidate,
-    wanted,
-    release,
-    subscribe,
-    lists,
-    renew,
-  ];
+  return [store, integrations, connections];
 }
 
 const cores = new WeakMap<ConnectionAdapter, StoreCore>();

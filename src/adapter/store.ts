@@ -1,12 +1,22 @@
-import { LinkError, toLinkError, type Connection } from '../model/index.js';
+import { LinkError, toLinkError, type Connection, type Integration } from '../model/index.js';
 import type { CallOptions, ConnectionAdapter, LinkReturn, StartLinkOptions, StartLinkResult } from './adapter.js';
 import {
-  cancelled,
+  begin,
+  cached,
   coreFor,
   createCore,
   EMPTY,
+  fresh,
   handled,
+  invalidate,
+  load,
   newSlot,
+  release,
+  renew,
+  request,
+  subscribe,
+  update,
+  wanted,
   type ListStore,
   type Load,
   type Slot,
@@ -35,6 +45,9 @@ export { listStoreFor } from './store-core.js';
  * subscriber (and caller) of a request leaves, the request is aborted.
  */
 export interface ConnectionStore extends ListStore {
+  /** Reads through the cache (a fresh cached answer is returned without a request). `force` skips the cache. */
+  listIntegrations(options?: CallOptions & { force?: boolean }): Promise<Integration[]>;
+  listConnections(options?: CallOptions & { force?: boolean }): Promise<Connection[]>;
   getConnection(id: string, options?: CallOptions & { force?: boolean }): Promise<Connection>;
 
   /** Pass-throughs that invalidate what they change and tell subscribers. */
@@ -58,6 +71,12 @@ export interface ConnectionStore extends ListStore {
   put(connection: Connection): void;
 }
 
+/** What a read takes: the call's options, and `force` to skip the cache. */
+type ReadOptions = CallOptions & { force?: boolean };
+
+/** The error of a read given up: the same one an aborted adapter call answers. */
+const cancelled = (): LinkError => toLinkError({ name: 'AbortError' });
+
 const sameConnection = (a: Connection | undefined, b: Connection): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Makes the store for `adapter`. */
@@ -79,24 +98,7 @@ export function storeFor(adapter: ConnectionAdapter): ConnectionStore {
  * flight stay as they are (a list answer on its way lands through the hooks set now).
  */
 function extend(core: StoreCore): ConnectionStore {
-  const [
-    lists,
-    ,
-    connections,
-    now,
-    fresh,
-    read,
-    request,
-    begin,
-    update,
-    take,
-    invalidate,
-    wanted,
-    release,
-    subscribe,
-    listsOf,
-    renew,
-  ] = core;
+  const [lists, integrations, connections] = core;
   const store = lists as ConnectionStore;
   if ((store as Partial<ConnectionStore>).put) return store;
   const { adapter } = store;
@@ -111,7 +113,12 @@ function extend(core: StoreCore): ConnectionStore {
     if (!slot)
       byId.set(
         id,
-        (slot = newSlot((o) => adapter.getConnection(id, o), { id, start, listed: fromFreshList, land: landOne })),
+        (slot = newSlot(connections.clock, (o) => adapter.getConnection(id, o), {
+          id,
+          start,
+          listed: fromFreshList,
+          took: tookOne,
+        })),
       );
     return slot;
   };
@@ -136,36 +143,13 @@ function extend(core: StoreCore): ConnectionStore {
   const start = (slot: Slot<Connection>, force?: boolean): Promise<Connection> =>
     force || fresh(connections) ? request(slot) : (connections.load ? viaList : enqueue)(slot);
 
-  /** Takes in what `getConnection` answered. */
-  const landOne = (
-    slot: Slot<Connection>,
-    value: Connection | undefined,
-    error: LinkError | undefined,
-    load: Load<Connection>,
-  ): Connection | undefined => {
-    const id = slot.id as string;
-    if (load.superseded) {
-      // A newer value (or a removal) arrived while this answer was on its way: it stays.
-      update(slot);
-      return slot.snap.value ?? value;
-    }
-    if (error?.code !== 'not-found') return take(slot, value, error, load, () => value && listChange(id, value));
-    // A connection the adapter no longer has is forgotten, also in the list.
-    update(slot, null, error, 0);
-    listChange(id, null);
-    return undefined;
+  /** What one connection's request answered goes into the list (null: out of it). */
+  const tookOne = (slot: Slot<Connection>, value: Connection | null | undefined): void => {
+    if (value !== undefined) listChange(slot.id as string, value);
   };
 
-  /** Takes in what `listConnections` answered: puts made meanwhile go over it, and per-id slots hear of it. */
-  connections.land = (slot, value, error, load) => {
-    if (!error) {
-      // Each replayed connection goes to the end.
-      for (const [key, connection] of load.overlay ?? []) {
-        value = [...(value as Connection[]).filter((c) => c.id !== key), ...(connection ? [connection] : [])];
-      }
-    }
-    return take(slot, value, error, load, () => fillFromList(value ?? [], error));
-  };
+  /** What the list request answered goes to the per-id slots. */
+  connections.took = (_, list, error) => fillFromList(list ?? [], error);
 
   /** Per-id reads waiting on the list keep its request alive. */
   connections.waits = () => [...byId.values()].some((one) => one.load?.via && wanted(one));
@@ -246,6 +230,37 @@ function extend(core: StoreCore): ConnectionStore {
     update(slot, sameConnection(slot.snap.value, listed) ? slot.snap.value : listed, null, connections.snap.loadedAt);
   };
 
+  /** Reads through the cache on behalf of one caller. */
+  const read = <T>(slot: Slot<T>, { force, signal }: ReadOptions = {}): Promise<T> => {
+    if (!force && cached(slot)) return Promise.resolve(slot.snap.value as T);
+    if (signal?.aborted) return Promise.reject(cancelled());
+    return join(slot, load(slot, force), signal);
+  };
+
+  /** Waits for `promise` on behalf of one caller, who may give up through `signal`. */
+  const join = <S, T>(slot: Slot<S>, promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> => {
+    slot.callers++;
+    return new Promise<T>((resolve, reject) => {
+      // 1 while this caller waits; leaving twice (given up, then answered) counts once.
+      let waiting = 1;
+      const leave = <V>(settle: (value: V) => void, value: V): void => {
+        slot.callers -= waiting;
+        waiting = 0;
+        signal?.removeEventListener('abort', onAbort);
+        settle(value);
+      };
+      const onAbort = (): void => {
+        leave(reject, cancelled());
+        release(slot);
+      };
+      signal?.addEventListener('abort', onAbort);
+      promise.then(
+        (value) => leave(resolve, value),
+        (error: unknown) => leave(reject, toLinkError(error)),
+      );
+    });
+  };
+
   // ---- changes ----
 
   /** A change through the adapter (which may lack it), failing only with LinkErrors; `after` tells the cache. */
@@ -273,7 +288,7 @@ function extend(core: StoreCore): ConnectionStore {
     if (slot) {
       if (slot.load) slot.load.superseded = true;
       slot.stale = false;
-      if (connection) update(slot, connection, null, now());
+      if (connection) update(slot, connection, null, connections.clock.now());
       else
         update(
           slot,
@@ -313,6 +328,8 @@ function extend(core: StoreCore): ConnectionStore {
       return typeof adapter.remove === 'function';
     },
 
+    listIntegrations: (options) => read(integrations, options),
+    listConnections: (options) => read(connections, options),
     getConnection: (id, options) => read(slotOf(id), options),
     readReturn: (url) => adapter.readReturn(url),
 
@@ -328,7 +345,11 @@ function extend(core: StoreCore): ConnectionStore {
     refresh: (what) =>
       typeof what === 'object'
         ? renew([slotOf(what.connectionId) as Slot<unknown>], true)
-        : renew([...listsOf(what), ...(what === 'integrations' ? [] : (byId.values() as Iterable<Slot<unknown>>))]),
+        : renew(
+            (what === 'integrations'
+              ? [integrations]
+              : [...(what ? [] : [integrations]), connections, ...byId.values()]) as Slot<unknown>[],
+          ),
 
     connection(id) {
       const snap = byId.get(id)?.snap;
