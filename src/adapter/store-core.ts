@@ -106,7 +106,7 @@ export interface Slot<T> {
   /** Whether the slot can be served now though it is not fresh itself (a fresh list holds the connection). */
   listed?(slot: Slot<T>): boolean;
   /** Tells the rest of the cache what the slot's own request answered (null: the connection is gone). */
-  took?(slot: Slot<T>, value: T | null | undefined, error?: LinkError): void;
+  took?(value: T | null | undefined, error?: LinkError): void;
   /** Whether anyone besides the slot's callers and listeners waits for its load (per-id reads on the list). */
   waits?(): boolean;
 }
@@ -184,14 +184,14 @@ export const request = <T>(slot: Slot<T>): Promise<T> => {
           // A connection the adapter no longer has is forgotten.
           const gone = slot.id !== undefined && error.code === 'not-found';
           update(slot, gone ? null : undefined, error, gone ? 0 : undefined);
-          slot.took?.(slot, gone ? null : undefined, error);
+          slot.took?.(gone ? null : undefined, error);
         } else {
           // Connections put while a list answer was on its way go over it, each to the end.
           for (const [key, connection] of load.overlay ?? []) {
             value = [...(value as Connection[]).filter((c) => c.id !== key), ...(connection ? [connection] : [])] as T;
           }
           update(slot, value, null, slot.clock.now());
-          slot.took?.(slot, value);
+          slot.took?.(value);
           if (slot.stale && slot.listeners.size) ensure(slot);
         }
       }
@@ -280,7 +280,7 @@ export const subscribe = <T>(slot: Slot<T>, listener: Listener<T>): Unsubscribe 
 };
 
 /** Makes the lists core of a store for `adapter`. */
-export function createCore(adapter: ConnectionAdapter, options: StoreOptions = {}): StoreCore {
+export const createCore = (adapter: ConnectionAdapter, options: StoreOptions = {}): StoreCore => {
   const clock = { now: options.now ?? Date.now, freshFor: Math.max(0, options.freshFor ?? 30_000) };
   const integrations = newSlot<Integration[]>(clock, (o) => adapter.listIntegrations(o));
   const connections = newSlot<Connection[]>(clock, (o) => adapter.listConnections(o));
@@ -290,26 +290,24 @@ export function createCore(adapter: ConnectionAdapter, options: StoreOptions = {
     connections: () => connections.snap,
     subscribeIntegrations: (listener) => subscribe(integrations, listener),
     subscribeConnections: (listener) => subscribe(connections, listener),
-    refresh: (what) =>
+    refresh: (what?: string, more: Iterable<Slot<Connection>> = []) =>
       renew(
         (what === 'integrations'
           ? [integrations]
-          : what
-            ? [connections]
-            : [integrations, connections]) as Slot<unknown>[],
+          : [...(what ? [] : [integrations]), connections, ...more]) as Slot<unknown>[],
       ),
   };
   return [store, integrations, connections];
-}
+};
 
 const cores = new WeakMap<ConnectionAdapter, StoreCore>();
 
 /** The one core per adapter behind `listStoreFor` and `storeFor`. */
-export function coreFor(adapter: ConnectionAdapter): StoreCore {
+export const coreFor = (adapter: ConnectionAdapter): StoreCore => {
   let core = cores.get(adapter);
   if (!core) cores.set(adapter, (core = createCore(adapter)));
   return core;
-}
+};
 
 /**
  * The lists of the one store per adapter that elements share when they get `.adapter` directly: the

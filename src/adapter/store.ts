@@ -80,27 +80,24 @@ const cancelled = (): LinkError => toLinkError({ name: 'AbortError' });
 const sameConnection = (a: Connection | undefined, b: Connection): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Makes the store for `adapter`. */
-export function createStore(adapter: ConnectionAdapter, options: StoreOptions = {}): ConnectionStore {
-  return extend(createCore(adapter, options));
-}
+export const createStore = (adapter: ConnectionAdapter, options?: StoreOptions): ConnectionStore =>
+  extend(createCore(adapter, options));
 
 /**
  * The one store per adapter that elements share when they get `.adapter` directly. When a lists
  * store was made for the adapter first (`listStoreFor`), this is that object, given the rest now.
  */
-export function storeFor(adapter: ConnectionAdapter): ConnectionStore {
-  return extend(coreFor(adapter));
-}
+export const storeFor = (adapter: ConnectionAdapter): ConnectionStore => extend(coreFor(adapter));
 
 /**
  * Gives the core's store object the per-connection members, once, and hooks per-id reads into its
  * connection list. A core may have served its lists for a while: its slots, listeners and requests in
  * flight stay as they are (a list answer on its way lands through the hooks set now).
  */
-function extend(core: StoreCore): ConnectionStore {
-  const [lists, integrations, connections] = core;
-  const store = lists as ConnectionStore;
+const extend = (core: StoreCore): ConnectionStore => {
+  const [store, integrations, connections] = core as unknown as [ConnectionStore, StoreCore[1], StoreCore[2]];
   if ((store as Partial<ConnectionStore>).put) return store;
+  const refreshLists = store.refresh as (what?: string, more?: Iterable<Slot<Connection>>) => Promise<void>;
   const { adapter } = store;
   const byId = new Map<string, Slot<Connection>>();
   /** Per-id reads queued in this microtask. */
@@ -117,7 +114,8 @@ function extend(core: StoreCore): ConnectionStore {
           id,
           start,
           listed: fromFreshList,
-          took: tookOne,
+          // What its own request answered goes into the list (null: out of it).
+          took: (value) => value !== undefined && listChange(id, value),
         })),
       );
     return slot;
@@ -142,17 +140,6 @@ function extend(core: StoreCore): ConnectionStore {
    */
   const start = (slot: Slot<Connection>, force?: boolean): Promise<Connection> =>
     force || fresh(connections) ? request(slot) : (connections.load ? viaList : enqueue)(slot);
-
-  /** What one connection's request answered goes into the list (null: out of it). */
-  const tookOne = (slot: Slot<Connection>, value: Connection | null | undefined): void => {
-    if (value !== undefined) listChange(slot.id as string, value);
-  };
-
-  /** What the list request answered goes to the per-id slots. */
-  connections.took = (_, list, error) => fillFromList(list ?? [], error);
-
-  /** Per-id reads waiting on the list keep its request alive. */
-  connections.waits = () => [...byId.values()].some((one) => one.load?.via && wanted(one));
 
   /** A per-id read that waits for the list request in flight. */
   const viaList = (slot: Slot<Connection>): Promise<Connection> => {
@@ -209,7 +196,7 @@ function extend(core: StoreCore): ConnectionStore {
   };
 
   /** Tells every per-id slot what the list just answered, or the reads waiting for it its `error`. */
-  const fillFromList = (list: readonly Connection[], error?: LinkError): void => {
+  const fillFromList = (list: Connection[] = [], error?: LinkError): void => {
     const listed = new Map(list.map((c) => [c.id, c]));
     for (const slot of byId.values()) {
       const connection = listed.get(slot.id as string);
@@ -318,6 +305,11 @@ function extend(core: StoreCore): ConnectionStore {
     );
   };
 
+  // The list's hooks: what its request answered goes to the per-id slots, and per-id reads waiting on
+  // it keep its request alive.
+  connections.took = fillFromList;
+  connections.waits = () => [...byId.values()].some((one) => one.load?.via && wanted(one));
+
   // Added in place, getters included, so that whoever holds the lists store holds the full one now.
   const more: Omit<ConnectionStore, Exclude<keyof ListStore, 'refresh'>> = {
     get canUnlink() {
@@ -345,11 +337,7 @@ function extend(core: StoreCore): ConnectionStore {
     refresh: (what) =>
       typeof what === 'object'
         ? renew([slotOf(what.connectionId) as Slot<unknown>], true)
-        : renew(
-            (what === 'integrations'
-              ? [integrations]
-              : [...(what ? [] : [integrations]), connections, ...byId.values()]) as Slot<unknown>[],
-          ),
+        : refreshLists(what, byId.values()),
 
     connection(id) {
       const snap = byId.get(id)?.snap;
@@ -362,4 +350,4 @@ function extend(core: StoreCore): ConnectionStore {
   };
   Object.defineProperties(store, Object.getOwnPropertyDescriptors(more));
   return store;
-}
+};
