@@ -118,12 +118,10 @@ export class LfConnectionPicker extends LfElement {
   readonly #locale = new LocaleController(this, { ...commonStrings, ...statusStrings, ...pickerStrings });
   readonly #storedIntegrations = new StoreController<Integration[]>(this, {
     subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
-    read: (store) => (this.integrations ? undefined : store.integrations()),
     deps: () => [!this.integrations],
   });
   readonly #storedConnections = new StoreController<Connection[]>(this, {
     subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
-    read: (store) => (this.connections ? undefined : store.connections()),
     deps: () => [!this.connections],
   });
   readonly #window = new WindowController(this, () => this.#listbox);
@@ -184,7 +182,6 @@ export class LfConnectionPicker extends LfElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     const error = this.integrations ? undefined : this.#storedIntegrations.snapshot?.error;
     const loading = !this.#shownIntegrations && !error;
     const filtering = Boolean(this.query.trim() || this.category);
@@ -202,9 +199,9 @@ export class LfConnectionPicker extends LfElement {
           type="search"
           autocomplete="off"
           spellcheck="false"
-          aria-label=${t('picker.search')}
+          aria-label=${this.#locale.t('picker.search')}
           aria-controls=${this.#filtered.length ? 'list' : nothing}
-          placeholder=${t('picker.searchPlaceholder')}
+          placeholder=${this.#locale.t('picker.searchPlaceholder')}
           .value=${this.query}
           @input=${this.#onSearchInput}
           @keydown=${this.#onSearchKeydown}
@@ -214,30 +211,29 @@ export class LfConnectionPicker extends LfElement {
       ${
         error
           ? html`<div part="error" class="error" role="alert">
-              <p>${t('picker.error')}</p>
+              <p>${this.#locale.t('picker.error')}</p>
               <p class="message">${error.message}</p>
-              <button class="button" type="button" @click=${this.#onRetry}>${t('common.retry')}</button>
+              <button class="button" type="button" @click=${this.#onRetry}>${this.#locale.t('common.retry')}</button>
             </div>`
           : loading
             ? this.#renderSkeleton()
             : this.#renderResults()
       }
       <div class="visually-hidden" role="status">
-        ${!loading && !error && filtering ? t('picker.results', { count: this.#filtered.length }) : ''}
+        ${!loading && !error && filtering ? this.#locale.t('picker.results', { count: this.#filtered.length }) : ''}
       </div>
     </div>`;
   }
 
   #renderFilter(): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     return html`<select
       part="filters"
       class="filters"
-      aria-label=${t('picker.category')}
+      aria-label=${this.#locale.t('picker.category')}
       .value=${this.category}
       @change=${this.#onCategoryChange}
     >
-      <option value="" ?selected=${!this.category}>${t('picker.allCategories')}</option>
+      <option value="" ?selected=${!this.category}>${this.#locale.t('picker.allCategories')}</option>
       ${this.#categories.map(
         (category) => html`<option value=${category} ?selected=${category === this.category}>${category}</option>`,
       )}
@@ -255,10 +251,10 @@ export class LfConnectionPicker extends LfElement {
   }
 
   #renderResults(): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     const count = this.#filtered.length;
-    if (!this.#searchable.length) return html`<p part="empty" class="empty">${t('picker.empty')}</p>`;
-    if (!count) return html`<p part="empty" class="empty">${t('picker.noMatch', { query: this.query.trim() })}</p>`;
+    if (!this.#searchable.length) return html`<p part="empty" class="empty">${this.#locale.t('picker.empty')}</p>`;
+    if (!count)
+      return html`<p part="empty" class="empty">${this.#locale.t('picker.noMatch', { query: this.query.trim() })}</p>`;
     const range = this.#window.range(count);
     const activeShown = this.active >= range.start && this.active < range.end;
     return html`<div
@@ -267,7 +263,7 @@ export class LfConnectionPicker extends LfElement {
       class="list"
       role="listbox"
       tabindex="0"
-      aria-label=${t('picker.list')}
+      aria-label=${this.#locale.t('picker.list')}
       aria-activedescendant=${activeShown ? `option-${this.active}` : nothing}
       @keydown=${this.#onListKeydown}
       @focus=${this.#onListFocus}
@@ -286,7 +282,6 @@ export class LfConnectionPicker extends LfElement {
   }
 
   #renderOption(integration: Integration, index: number, count: number): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     const connection = this.#byIntegration.get(integration.key);
     return html`<div
       part="item"
@@ -302,11 +297,11 @@ export class LfConnectionPicker extends LfElement {
       ${renderLogo(integration)}
       <span class="text">
         <span part="label" class="label">${integration.name}</span>
-        ${integration.beta ? html`<span part="badge" class="badge">${t('picker.beta')}</span>` : nothing}
+        ${integration.beta ? html`<span part="badge" class="badge">${this.#locale.t('picker.beta')}</span>` : nothing}
         ${
           integration.enabled
             ? nothing
-            : html`<span part="badge" class="badge badge--unavailable">${t('picker.unavailable')}</span>`
+            : html`<span part="badge" class="badge badge--unavailable">${this.#locale.t('picker.unavailable')}</span>`
         }
       </span>
       ${connection ? this.#renderStatus(connection) : nothing}
