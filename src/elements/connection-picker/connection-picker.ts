@@ -212,7 +212,7 @@ export class LfConnectionPicker extends LfElement {
         error
           ? html`<div part="error" class="error" role="alert">
               <p>${this.#locale.t('picker.error')}</p>
-              <p class="message">${error.message}</p>
+              <p>${error.message}</p>
               <button class="button" type="button" @click=${this.#onRetry}>${this.#locale.t('common.retry')}</button>
             </div>`
           : loading
@@ -241,7 +241,7 @@ export class LfConnectionPicker extends LfElement {
   }
 
   #renderSkeleton(): TemplateResult {
-    return html`<div part="list" class="list list--loading">
+    return html`<div part="list" class="list">
       <span class="visually-hidden">${this.#locale.t('picker.loading')}</span>
       ${Array.from(
         { length: SKELETON_ROWS },
@@ -301,7 +301,7 @@ export class LfConnectionPicker extends LfElement {
         ${
           integration.enabled
             ? nothing
-            : html`<span part="badge" class="badge badge--unavailable">${this.#locale.t('picker.unavailable')}</span>`
+            : html`<span part="badge" class="badge">${this.#locale.t('picker.unavailable')}</span>`
         }
       </span>
       ${connection ? this.#renderStatus(connection) : nothing}
