@@ -140,11 +140,11 @@ export class LfConnectionPicker extends LfElement {
   }
 
   get #listbox(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="list"][role="listbox"]');
+    return this.renderRoot.querySelector<HTMLElement>('[role="listbox"]');
   }
 
   get #searchBox(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('[part~="search"]');
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
   }
 
   get #shownIntegrations(): readonly Integration[] | undefined {
@@ -185,13 +185,7 @@ export class LfConnectionPicker extends LfElement {
     const error = this.integrations ? undefined : this.#storedIntegrations.snapshot?.error;
     const loading = !this.#shownIntegrations && !error;
     const filtering = Boolean(this.query.trim() || this.category);
-    return html`<div
-      part="base"
-      class="base"
-      lang=${this.#locale.lang}
-      dir=${this.#locale.dir}
-      aria-busy=${loading ? 'true' : 'false'}
-    >
+    return html`<div part="base" class="base" lang=${this.#locale.lang} dir=${this.#locale.dir} aria-busy=${loading}>
       <div class="toolbar">
         <input
           part="search"
@@ -289,7 +283,7 @@ export class LfConnectionPicker extends LfElement {
       class=${index === this.active ? 'item active' : 'item'}
       role="option"
       data-index=${index}
-      aria-selected=${integration.key === this.value ? 'true' : 'false'}
+      aria-selected=${integration.key === this.value}
       aria-disabled=${integration.enabled ? nothing : 'true'}
       aria-setsize=${count}
       aria-posinset=${index + 1}
@@ -377,24 +371,21 @@ export class LfConnectionPicker extends LfElement {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const grid = this.layout === 'grid';
     const columns = grid ? this.#window.columns : 1;
-    const forward = this.#locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = this.#locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
     const last = this.#filtered.length - 1;
     const at = this.active;
     switch (event.key) {
       case 'ArrowDown':
-        if (at + columns <= last) this.#moveTo(at + columns);
-        else if (Math.floor(at / columns) < Math.floor(last / columns)) this.#moveTo(last);
+        // To the next row, or to the last option when the next row is shorter; not past the last row.
+        if (Math.floor(at / columns) < Math.floor(last / columns)) this.#moveTo(at + columns);
         break;
       case 'ArrowUp':
         if (at - columns >= 0) this.#moveTo(at - columns);
         else void this.#backToSearch();
         break;
-      case forward:
-        if (grid) this.#moveTo(at + 1);
-        break;
-      case backward:
-        if (grid) this.#moveTo(at - 1);
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Forward is the way the text runs: right in LTR, left in RTL.
+        if (grid) this.#moveTo((event.key === 'ArrowRight') === (this.#locale.dir === 'ltr') ? at + 1 : at - 1);
         break;
       case 'Home':
         this.#moveTo(0);
