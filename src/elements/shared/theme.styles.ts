@@ -60,9 +60,6 @@ export const DARK_TOKENS: Partial<Record<ThemeToken, string>> = {
 /** The name of a global token, without its `--lf-` prefix. */
 export type ThemeToken = keyof typeof LIGHT_TOKENS;
 
-/** Every global token, without the `--lf-` prefix. */
-export const THEME_TOKENS = Object.keys(LIGHT_TOKENS) as ThemeToken[];
-
 function declarations(tokens: Partial<Record<ThemeToken, string>>): string {
   return Object.entries(tokens)
     .map(([name, fallback]) => `--_lf-${name}: var(--lf-${name}, ${fallback});`)
