@@ -126,6 +126,7 @@ export class LfConnectionPicker extends LfElement {
   });
   readonly #window = new WindowController(this, () => this.#listbox);
 
+  /** The integrations shown, `.integrations` or the store's, as of the last update; undefined while loading. */
   #source: readonly Integration[] | undefined;
   #searchable: Searchable[] = [];
   #categories: string[] = [];
@@ -147,13 +148,9 @@ export class LfConnectionPicker extends LfElement {
     return this.renderRoot.querySelector<HTMLInputElement>('input');
   }
 
-  get #shownIntegrations(): readonly Integration[] | undefined {
-    return this.integrations ?? this.#storedIntegrations.snapshot?.value;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const source = this.#shownIntegrations;
+    const source = this.integrations ?? this.#storedIntegrations.snapshot?.value;
     const sourceChanged = source !== this.#source;
     if (sourceChanged) {
       this.#source = source;
@@ -182,8 +179,9 @@ export class LfConnectionPicker extends LfElement {
   }
 
   protected override render(): TemplateResult {
-    const error = this.integrations ? undefined : this.#storedIntegrations.snapshot?.error;
-    const loading = !this.#shownIntegrations && !error;
+    // Nothing is watched, so there is no snapshot and no error, while `.integrations` is set.
+    const error = this.#storedIntegrations.snapshot?.error;
+    const loading = !this.#source && !error;
     const filtering = Boolean(this.query.trim() || this.category);
     return html`<div part="base" class="base" lang=${this.#locale.lang} dir=${this.#locale.dir} aria-busy=${loading}>
       <div class="toolbar">
