@@ -105,18 +105,20 @@ export const focusStyles = css`
   }
 `;
 
-/** Text only screen readers read. */
+/**
+ * Text only screen readers read. For elements no other rule of the element styles (inside a shadow root
+ * nothing from the page reaches them) and with no padding or border of their own: a `div`, `span` or
+ * heading.
+ */
 export const visuallyHiddenStyles = css`
   .visually-hidden {
-    position: absolute !important;
-    inline-size: 1px !important;
-    block-size: 1px !important;
-    overflow: hidden !important;
-    clip-path: inset(50%) !important;
-    white-space: nowrap !important;
-    margin: -1px !important;
-    padding: 0 !important;
-    border: 0 !important;
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    margin: -1px;
   }
 `;
 
