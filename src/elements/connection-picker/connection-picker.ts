@@ -21,7 +21,8 @@ import { WindowController } from './window-controller.js';
 /** How the picker lays out its integrations. */
 export type PickerLayout = 'list' | 'grid';
 
-const SKELETON_ROWS = 5;
+/** A stand-in row while the integrations load. */
+const skeleton = html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`;
 
 /**
  * The integrations a user can connect, as a searchable, category-filtered, keyboard-navigable list
@@ -235,10 +236,7 @@ export class LfConnectionPicker extends LfElement {
   #renderSkeleton(): TemplateResult {
     return html`<div part="list" class="list">
       <span class="visually-hidden">${this.#locale.t('picker.loading')}</span>
-      ${Array.from(
-        { length: SKELETON_ROWS },
-        () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`,
-      )}
+      ${skeleton}${skeleton}${skeleton}${skeleton}${skeleton}
     </div>`;
   }
 
