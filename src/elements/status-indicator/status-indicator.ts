@@ -142,16 +142,14 @@ export class LfStatusIndicator extends LfElement {
   }
 
   #view(): View {
-    let connection = this.connection;
-    if (!connection && this.#watchedId) {
-      const snapshot = this.#live.snapshot;
-      connection = snapshot?.value;
-      if (!connection) {
-        const code = this.#live.store ? snapshot?.error?.code : 'error';
-        return { kind: !code ? 'loading' : code === 'not-found' ? 'not-found' : 'error' };
-      }
-    }
+    // There is no snapshot while `.connection` is set: nothing is watched then.
+    const snapshot = this.#live.snapshot;
+    const connection = this.connection ?? snapshot?.value;
     if (connection) return { kind: 'status', ...connection, connection };
+    if (this.#watchedId) {
+      const code = this.#live.store ? snapshot?.error?.code : 'error';
+      return { kind: !code ? 'loading' : code === 'not-found' ? 'not-found' : 'error' };
+    }
     return isOneOf(CONNECTION_STATUSES, this.status)
       ? {
           kind: 'status',
