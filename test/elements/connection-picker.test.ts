@@ -332,6 +332,24 @@ describe('<lf-connection-picker>', () => {
       for (const key of shown) expect(connections.some((c) => c.integrationKey === key)).to.equal(true);
     });
 
+    it('shows what the store already holds in its first render, with no loading skeleton', async () => {
+      const { adapter, calls } = fakeAdapter(
+        async () => CATALOGUE,
+        async () => [connection('c1', 'xero')],
+      );
+      await Promise.all([storeFor(adapter).listIntegrations(), storeFor(adapter).listConnections()]);
+      const el = document.createElement('lf-connection-picker');
+      el.adapter = adapter;
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrapper.append(el);
+      await el.updateComplete;
+      expect(root(el).querySelector('.skeleton')).to.equal(null);
+      expect(labels(el)).to.deep.equal(CATALOGUE.map((i) => i.name));
+      expect(options(el)[0]!.querySelector('[part~="status"]')!.textContent).to.equal('Connected');
+      expect(calls.listIntegrations).to.equal(1);
+      expect(calls.listConnections).to.equal(1);
+    });
+
     it('loads the connections through the store when only integrations are given', async () => {
       const { adapter, calls } = fakeAdapter(
         async () => [],
