@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConnectionAdapter } from '../../src/adapter/adapter.js';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapter/memory.js';
-import { createStore, storeFor, type StoreOptions, type StoreSnapshot } from '../../src/adapter/store.js';
+import { createStore, listStoreFor, storeFor, type StoreOptions, type StoreSnapshot } from '../../src/adapter/store.js';
 import { LinkError, type Connection } from '../../src/model/index.js';
 import { expectLinkError } from './contract.js';
 
@@ -709,5 +709,69 @@ describe('storeFor', () => {
       outcome: 'success',
     });
     expect(store.readReturn(new URL(RETURN))).to.equal(null);
+  });
+});
+
+describe('listStoreFor: the lists alone, then the whole store', () => {
+  it('is the same object storeFor gives for the adapter, before and after', () => {
+    const a = createMemoryAdapter();
+    const lists = listStoreFor(a);
+    expect(lists.adapter).to.equal(a);
+    expect('put' in lists).to.equal(false);
+    expect(storeFor(a)).to.equal(lists);
+    expect(listStoreFor(a)).to.equal(lists);
+    expect(typeof (lists as ReturnType<typeof storeFor>).put).to.equal('function');
+  });
+
+  it('keeps the lists it loaded when the whole store is asked for: no second request', async () => {
+    const { adapter, calls } = counting(createMemoryAdapter());
+    const lists = listStoreFor(adapter);
+    const seen = recorder<Connection[]>();
+    const stop = lists.subscribeConnections(seen.listener);
+    const loaded = await seen.until((s) => !s.loading && !!s.value);
+    const store = storeFor(adapter);
+    const first = loaded.value![0]!;
+    expect(store.connection(first.id).value).to.deep.equal(first);
+    expect(await store.getConnection(first.id)).to.deep.equal(first);
+    expect(await store.listConnections()).to.deep.equal(loaded.value);
+    expect(calls.listConnections).to.equal(1);
+    expect(calls.getConnection).to.equal(0);
+    stop();
+  });
+
+  it('answers per-id reads from a list request that started before the whole store was asked for', async () => {
+    const gate = held(createMemoryAdapter());
+    const { adapter, calls } = counting(gate.adapter);
+    const lists = listStoreFor(adapter);
+    const stop = lists.subscribeConnections(() => undefined);
+    expect(calls.listConnections).to.equal(1);
+    const store = storeFor(adapter);
+    const ids = (await createMemoryAdapter().listConnections()).map((c) => c.id);
+    const reads = ids.map((id) => store.getConnection(id));
+    await gate.release();
+    expect((await Promise.all(reads)).map((c) => c.id)).to.deep.equal(ids);
+    expect(calls.listConnections).to.equal(1);
+    expect(calls.getConnection).to.equal(0);
+    stop();
+  });
+
+  it('refreshes the per-id subscriptions with the lists once the whole store exists', async () => {
+    const inner = createMemoryAdapter();
+    const { adapter, calls } = counting(inner);
+    const lists = listStoreFor(adapter);
+    const store = storeFor(adapter);
+    const [first] = await inner.listConnections();
+    const one = recorder<Connection>();
+    const stopOne = store.subscribeConnection(first!.id, one.listener);
+    const all = recorder<Connection[]>();
+    const stopAll = lists.subscribeConnections(all.listener);
+    await all.until((s) => !s.loading && !!s.value);
+    await one.until((s) => !s.loading && !!s.value);
+    const before = calls.listConnections + calls.getConnection;
+    await lists.refresh('connections');
+    expect(calls.listConnections + calls.getConnection - before).to.equal(1);
+    expect(one.last?.value?.id).to.equal(first!.id);
+    stopOne();
+    stopAll();
   });
 });

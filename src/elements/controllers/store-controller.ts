@@ -15,8 +15,6 @@ export interface StoreWatch<T, S extends ListStore = ConnectionStore> {
    * or returns undefined when there is nothing to watch yet (no id).
    */
   subscribe(store: S, listener: (snapshot: StoreSnapshot<T>) => void): Unsubscribe | undefined;
-  /** The current snapshot of that part, read without a request (`store.connection(id)`). */
-  read?(store: S): StoreSnapshot<T> | undefined;
   /** What the subscription depends on besides the store (`[this.connectionId]`); a change resubscribes. */
   deps?(): readonly unknown[];
 }
@@ -89,7 +87,6 @@ export class StoreController<T = unknown, S extends ListStore = ConnectionStore>
     this.#unsubscribe = this.#snapshot = undefined;
     const store = key[0] as S | undefined;
     if (!store) return;
-    this.#snapshot = watch.read?.(store);
     this.#unsubscribe = watch.subscribe(store, (snapshot) => {
       if (this.#key[0] !== store) return;
       this.#snapshot = snapshot;
