@@ -5,8 +5,8 @@
 export class LfEvent<Detail> extends Event {
   readonly detail: Detail;
 
-  constructor(type: string, detail: Detail, init: { cancelable?: boolean } = {}) {
-    super(type, { bubbles: true, composed: true, cancelable: init.cancelable ?? false });
+  constructor(type: string, detail: Detail, init?: { cancelable?: boolean }) {
+    super(type, { ...init, bubbles: true, composed: true });
     this.detail = detail;
   }
 }

@@ -8,17 +8,16 @@ import {
   type WindowMode,
 } from '../model/index.js';
 import { PendingStore, type PendingRecord, type StorageLike } from './pending.js';
-import { pollUntilLinked, systemClock, type Clock, type PollHandle, type PollSettings } from './poller.js';
+import { DEFAULT_POLL, systemClock, type Clock, type PollSettings } from './poller.js';
 import { cleanReturnUrl, safeReadReturn } from './return-url.js';
 import { createState } from './state.js';
 import { checkUrl } from './url-safety.js';
 import {
   CHANNEL_NAME,
-  channelFactory,
   completePopupReturn,
-  fillPopup,
   isReturnMessage,
   openPopup,
+  popupStates,
   type ChannelLike,
   type FlowWindow,
   type PopupLike,
@@ -58,8 +57,8 @@ export type LinkFlowEvent =
   | {
       readonly type: 'link-start';
       readonly integrationKey: string;
-      readonly connectionId?: string;
       readonly mode: WindowMode;
+      readonly connectionId?: string;
     }
   | { readonly type: 'linked'; readonly connection: Connection }
   | { readonly type: 'error'; readonly error: LinkError }
@@ -113,10 +112,10 @@ interface Attempt {
    * run: when the attempt ended or a return for it was taken.
    */
   unwatch?: (() => void) | undefined;
-  poller?: PollHandle;
 }
 
-const BUSY: ReadonlySet<LinkFlowStep> = new Set(['starting', 'authorizing', 'verifying']);
+/** The steps of a link under way: the user waits on it, may back out, and cannot start another. */
+export const BUSY: readonly LinkFlowStep[] = ['starting', 'authorizing', 'verifying'];
 
 const MISMATCH_MESSAGE = 'This return does not match a link started here, or it was already used or has expired.';
 const POPUP_CLOSED_MESSAGE = 'The window was closed before the link was finished.';
@@ -211,10 +210,9 @@ export class LinkFlow {
 
   /** Loads the integrations: `loading`, then `choosing`, or `failed` with the source's error. */
   async load(): Promise<void> {
-    if (this.#disposed || BUSY.has(this.#snapshot.step)) return;
+    if (this.#disposed || BUSY.includes(this.#snapshot.step)) return;
     this.#loadController?.abort();
-    const controller = (this.#loadController = new AbortController());
-    const { signal } = controller;
+    const { signal } = (this.#loadController = new AbortController());
     this.#go('loading');
     try {
       const integrations = await this.#source.listIntegrations({ signal });
@@ -237,8 +235,9 @@ export class LinkFlow {
    * provider's page was opened or the attempt failed; never rejects. Ignored while a link is busy.
    */
   async select(integrationOrKey: Integration | string, options: { connectionId?: string } = {}): Promise<void> {
-    if (this.#disposed || BUSY.has(this.#snapshot.step)) return;
-    const integration = typeof integrationOrKey === 'string' ? this.#integration(integrationOrKey) : integrationOrKey;
+    if (this.#disposed || BUSY.includes(this.#snapshot.step)) return;
+    const integration =
+      typeof integrationOrKey === 'string' ? this.#integration({ integrationKey: integrationOrKey }) : integrationOrKey;
     // An empty connection id is none.
     const connectionId = options.connectionId || undefined;
     this.#loadController?.abort();
@@ -264,7 +263,7 @@ export class LinkFlow {
     // Everything up to the popup is synchronous: the record first (a popup copies session storage).
     const state = createState();
     let mode = this.mode;
-    this.#pending.add({
+    const record = {
       state,
       integrationKey: integration.key,
       integrationName: integration.name,
@@ -272,8 +271,9 @@ export class LinkFlow {
       startedAt: this.#clock.now(),
       returnUrl,
       mode,
-    });
-    const attempt: Attempt = (this.#attempt = { state, integration, connectionId, controller: new AbortController() });
+    };
+    this.#pending.add(record);
+    const attempt: Attempt = (this.#attempt = { ...record, integration, controller: new AbortController() });
     // Null when the popup could not open (blocked): the link falls back to a redirect.
     const popup = mode === 'popup' && openPopup(this.#win, state);
     if (popup) {
@@ -285,7 +285,8 @@ export class LinkFlow {
 
     this.#go('starting', integration);
     if (popup === null) this.#emit({ type: 'popup-blocked', integrationKey: integration.key });
-    this.#emit(defined<LinkFlowEvent>({ type: 'link-start', integrationKey: integration.key, connectionId, mode }));
+    // lf-link-start's detail has always had its connectionId last.
+    this.#emit(defined<LinkFlowEvent>({ type: 'link-start', integrationKey: integration.key, mode, connectionId }));
     return this.#start(attempt, returnUrl);
   }
 
@@ -307,17 +308,14 @@ export class LinkFlow {
     }
     const ret = safeReadReturn(this.#read, parsed);
     if (!ret) return 'none';
-    const popupStates = this.#pending
-      .all()
-      .filter((record) => record.mode === 'popup')
-      .map((record) => record.state);
-    if (completePopupReturn(win, { states: popupStates })) return 'handed-off';
+    if (completePopupReturn(win, { states: popupStates(this.#pending) })) return 'handed-off';
 
-    const { record } = this.#pending.find(ret.state) as { record?: PendingRecord };
+    const lookup = this.#pending.find(ret.state);
+    const { record } = lookup as { record?: PendingRecord };
     try {
       // Only the address bar's own URL is rewritten; a URL handed in from elsewhere is left alone.
       if (parsed.href === new URL(win.location.href).href) {
-        const clean = cleanReturnUrl(parsed, this.#read, record);
+        const clean = cleanReturnUrl(parsed, this.#read, ret.state, record);
         if (clean !== parsed.href) win.history.replaceState(win.history.state, '', clean);
       }
     } catch {
@@ -326,7 +324,7 @@ export class LinkFlow {
     // An attempt under way that this return is not for ends here, keeping its record.
     const current = this.#attempt;
     if (!ret.state || current?.state !== ret.state) this.#stop(current, true);
-    this.#takeReturn(ret, this.#attempt);
+    this.#takeReturn(ret, this.#attempt, lookup);
     return 'returned';
   }
 
@@ -344,7 +342,7 @@ export class LinkFlow {
     if (step === 'loading' || step === 'choosing') {
       this.#loadController?.abort();
       this.#cancelled(undefined, message, () => this.load());
-    } else if (attempt && BUSY.has(step)) {
+    } else if (attempt && BUSY.includes(step)) {
       this.#cancelled(attempt, message, this.#again(attempt));
     }
   }
@@ -401,7 +399,9 @@ export class LinkFlow {
     this.#go('authorizing', integration, attempt.connection);
     if (popup) {
       try {
-        fillPopup(popup, url);
+        // Throws when the popup refuses the address; focus is a courtesy.
+        popup.location.replace(url.href);
+        popup.focus?.();
         return;
       } catch {
         // The popup refused the address: fall back to the whole page.
@@ -425,11 +425,11 @@ export class LinkFlow {
     };
     let channel: ChannelLike | undefined;
     try {
-      // With no BroadcastChannel this throws too: postMessage alone then.
-      channel = new (channelFactory(win)!)(CHANNEL_NAME);
+      // With no BroadcastChannel this throws too.
+      channel = new win.BroadcastChannel!(CHANNEL_NAME);
       channel.onmessage = (event) => this.#onReturnMessage(attempt, event.data);
     } catch {
-      channel = undefined;
+      // With postMessage alone, then.
     }
     const check = (): void => {
       timer = popup.closed
@@ -467,12 +467,11 @@ export class LinkFlow {
 
   /** The popup closed with no return: verify once when a connection is known, else `cancelled`. */
   #popupClosed(attempt: Attempt): void {
-    const retry = this.#again(attempt);
     const id = attempt.connectionId;
     const done = (connection?: Connection): void => {
       if (this.#attempt !== attempt) return;
       if (connection?.status === 'linked') this.#linked(attempt, connection);
-      else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, retry);
+      else this.#cancelled(attempt, POPUP_CLOSED_MESSAGE, this.#again(attempt));
     };
     if (this.#snapshot.step !== 'authorizing' || !id) return done();
     this.#stopPopup(attempt, false);
@@ -482,25 +481,25 @@ export class LinkFlow {
 
   // ---------------------------------------------------------------- returning and verifying
 
-  /** Takes a return for `current` (a popup message) or for whatever record its state names (a redirect). */
-  #takeReturn(ret: LinkReturn, current: Attempt | undefined): void {
-    const lookup = this.#pending.find(ret.state);
+  /**
+   * Takes a return for `current` (a popup message) or for whatever record its state names (a
+   * redirect), as `lookup` found it.
+   */
+  #takeReturn(ret: LinkReturn, current: Attempt | undefined, lookup = this.#pending.find(ret.state)): void {
     if (lookup.status !== 'pending') {
       const { record } = lookup as { record?: PendingRecord };
-      if (lookup.status === 'expired') this.#pending.remove(lookup.record.state);
       return this.#fail(
         new LinkError('state-mismatch', MISMATCH_MESSAGE),
         () => this.load(),
         current,
-        current?.integration ?? (record && this.#integration(record.integrationKey, record.integrationName)),
+        current?.integration ?? (record && this.#integration(record)),
       );
     }
     const record = lookup.record;
     this.#pending.markUsed(record.state);
     const attempt = (this.#attempt = current ?? {
-      state: record.state,
-      integration: this.#integration(record.integrationKey, record.integrationName),
-      connectionId: record.connectionId,
+      ...record,
+      integration: this.#integration(record),
       controller: new AbortController(),
     });
     this.#stopPopup(attempt, true);
@@ -518,8 +517,11 @@ export class LinkFlow {
     this.#verify(attempt, connectionId);
   }
 
-  /** The integration of `key`: the loaded one, or one made up for a key the flow has not loaded. */
-  #integration(key: string, name = key): Integration {
+  /** The integration a record names: the loaded one, or one made up for a key the flow has not loaded. */
+  #integration({
+    integrationKey: key,
+    integrationName: name = key,
+  }: Pick<PendingRecord, 'integrationKey' | 'integrationName'>): Integration {
     return (
       this.#integrations?.find((candidate) => candidate.key === key) ?? {
         key,
@@ -531,41 +533,93 @@ export class LinkFlow {
     );
   }
 
-  /** `verifying`: polls `getConnection` until linked, the deadline, or a fatal error. */
+  /**
+   * `verifying`: polls `getConnection` until the connection is linked: a request at once, then after
+   * 0.5 s, 1 s, 2 s, 4 s, 5 s, 5 s… (per `poll`), never two requests at once, paused while the page is
+   * hidden (hidden time does not count toward the deadline, and a request goes out as soon as the page
+   * shows again), with one last request at the deadline before it fails with `timeout`. Retryable
+   * errors and `not-found` count as "not yet"; any other error fails. The attempt's abort, when it
+   * ends, stops the polling: nothing it hears comes after.
+   */
   #verify(attempt: Attempt, connectionId: string): void {
-    const { integration } = attempt;
+    const {
+      integration,
+      controller: { signal },
+    } = attempt;
+    const clock = this.#clock;
     const doc = this.#win.document;
+    const settings = this.#poll ?? {};
+    const initial = Math.max(0, settings.initial ?? DEFAULT_POLL.initial);
+    const max = Math.max(initial, settings.max ?? DEFAULT_POLL.max);
+    let delay = initial;
+    let deadlineAt = clock.now() + Math.max(0, settings.deadline ?? DEFAULT_POLL.deadline);
+    // Set exactly while the page is hidden.
+    let hiddenSince: number | undefined;
+    // With neither a timer nor a request in flight, a poll not stopped waits for the page to show.
+    let timer: unknown;
+    let busy = false;
+    let lastError: LinkError | undefined;
+    // Trying again verifies the same connection anew; no second authorization.
+    const fail = (error: LinkError): void =>
+      this.#fail(error, () => this.#verify({ integration, controller: new AbortController() }, connectionId), attempt);
+    const clear = (): void => {
+      clock.clearTimeout(timer);
+      timer = undefined;
+    };
+    const run = (): void => {
+      timer = undefined;
+      if (hiddenSince !== undefined) return;
+      busy = true;
+      // A request that throws at once counts as one that rejects.
+      new Promise<Connection>((answer) => answer(this.#source.getConnection(connectionId, { signal, force: true })))
+        .catch((error: unknown) => (lastError = toLinkError(error)))
+        .then((answer) => {
+          busy = false;
+          if (signal.aborted) return;
+          if (answer instanceof LinkError) {
+            if (!answer.retryable && answer.code !== 'not-found') return fail(answer);
+          } else if (answer.status === 'linked') {
+            return this.#linked(attempt, answer);
+          } else {
+            attempt.connection = answer;
+            this.#go('verifying', integration, answer);
+          }
+          // A listener may have ended the attempt; a hidden page sets no timer.
+          if (signal.aborted || hiddenSince !== undefined) return;
+          const now = clock.now();
+          if (now >= deadlineAt) {
+            return fail(
+              new LinkError('timeout', 'The provider did not confirm the connection in time.', { cause: lastError }),
+            );
+          }
+          timer = clock.setTimeout(run, Math.min(delay, deadlineAt - now));
+          delay = Math.min(delay * 2, max);
+        });
+    };
+    /** Pauses while the page is hidden; on showing, moves the deadline by the hidden time and polls. */
+    const onVisibility = (): void => {
+      const now = clock.now();
+      if (doc.visibilityState === 'hidden') {
+        hiddenSince ??= now;
+        clear();
+        return;
+      }
+      deadlineAt += now - (hiddenSince ?? now);
+      hiddenSince = undefined;
+      if (timer === undefined && !busy) run();
+    };
+
     this.#attempt = attempt;
     attempt.connectionId = connectionId;
+    signal.addEventListener('abort', () => {
+      clear();
+      doc.removeEventListener('visibilitychange', onVisibility);
+    });
+    doc.addEventListener('visibilitychange', onVisibility);
     this.#go('verifying', integration, attempt.connection);
-    const poller = (attempt.poller = pollUntilLinked({
-      request: (signal) => this.#source.getConnection(connectionId, { signal, force: true }),
-      clock: this.#clock,
-      visibility: {
-        hidden: () => doc.visibilityState === 'hidden',
-        subscribe: (listener) => {
-          doc.addEventListener('visibilitychange', listener);
-          return () => doc.removeEventListener('visibilitychange', listener);
-        },
-      },
-      settings: this.#poll,
-      onUpdate: (connection) => {
-        if (this.#attempt !== attempt) return;
-        attempt.connection = connection;
-        this.#go('verifying', integration, connection);
-      },
-    }));
-    poller.done.then(
-      (connection) => {
-        if (this.#attempt === attempt) this.#linked(attempt, connection);
-      },
-      (error: unknown) => {
-        if (this.#attempt !== attempt) return;
-        // Trying again verifies the same connection anew; no second authorization.
-        const retry = (): void => this.#verify({ integration, controller: new AbortController() }, connectionId);
-        this.#fail(toLinkError(error), retry, attempt);
-      },
-    );
+    // Reads the page's visibility now: a visible page polls at once, unless a listener of the step
+    // already ended the attempt.
+    if (!signal.aborted) onVisibility();
   }
 
   // ---------------------------------------------------------------- endings
@@ -607,7 +661,6 @@ export class LinkFlow {
   #stop(attempt: Attempt | undefined, keepRecord?: boolean, keepPopup?: boolean): void {
     if (!attempt) return;
     attempt.controller.abort();
-    attempt.poller?.stop();
     this.#stopPopup(attempt, !keepPopup);
     if (!keepRecord && attempt.state) this.#pending.remove(attempt.state);
     if (this.#attempt === attempt) this.#attempt = undefined;
@@ -618,13 +671,7 @@ export class LinkFlow {
     attempt.unwatch?.();
     attempt.unwatch = undefined;
     const popup = attempt.popup;
-    if (close && popup && !popup.closed) {
-      try {
-        popup.close();
-      } catch {
-        // Gone already.
-      }
-    }
+    if (close && popup && !popup.closed) popup.close();
   }
 
   // ---------------------------------------------------------------- snapshots and events

@@ -33,41 +33,28 @@ export interface PendingRecord {
   readonly usedAt?: number;
 }
 
-/** Every field of a record, in the order they are stored. */
-const FIELDS: Array<keyof PendingRecord> = [
-  'state',
-  'integrationKey',
-  'integrationName',
-  'connectionId',
-  'startedAt',
-  'returnUrl',
-  'mode',
-  'usedAt',
-];
-
 const isString = (value: unknown): value is string => typeof value === 'string';
 /** An optional field: absent, or passing `check`. */
-const optional = (value: unknown, check: (value: unknown) => boolean): boolean => value === undefined || check(value);
+const optional =
+  (check: (value: unknown) => boolean) =>
+  (value: unknown): boolean =>
+    value === undefined || check(value);
 
 /**
- * Whether the stored `item` is a record: no field missing or of the wrong type (a tampered or older
- * entry is not). Checked by hand rather than with a schema: the flow stays free of zod in the browser.
+ * The check of every field of a record, in the order they are stored. A stored entry is a record when
+ * no field is missing or of the wrong type (a tampered or older entry is not). Checked by hand rather
+ * than with a schema: the flow stays free of zod in the browser.
  */
-function isRecord(item: unknown): boolean {
-  const { state, integrationKey, integrationName, connectionId, startedAt, returnUrl, mode, usedAt } = (item ??
-    {}) as Partial<Record<keyof PendingRecord, unknown>>;
-  return (
-    isString(state) &&
-    state !== '' &&
-    isString(integrationKey) &&
-    isString(returnUrl) &&
-    Number.isFinite(startedAt) &&
-    (mode === 'redirect' || mode === 'popup') &&
-    optional(integrationName, isString) &&
-    optional(connectionId, isString) &&
-    optional(usedAt, Number.isFinite)
-  );
-}
+const FIELDS: Record<keyof PendingRecord, (value: unknown) => boolean> = {
+  state: (value) => isString(value) && value !== '',
+  integrationKey: isString,
+  integrationName: optional(isString),
+  connectionId: optional(isString),
+  startedAt: Number.isFinite,
+  returnUrl: isString,
+  mode: (value) => value === 'redirect' || value === 'popup',
+  usedAt: optional(Number.isFinite),
+};
 
 /** What looking a state up found. */
 export type PendingLookup =
@@ -93,8 +80,12 @@ export function memoryStorage(): StorageLike & { readonly size: number } {
 function parseRecords(raw: string | null): PendingRecord[] {
   try {
     const data: unknown = JSON.parse(raw ?? '[]');
-    return Array.isArray(data) ? JSON.parse(JSON.stringify(data.filter(isRecord), FIELDS)) : [];
+    const records = (data as Array<Partial<Record<string, unknown>> | null>).filter((item) =>
+      Object.entries(FIELDS).every(([field, check]) => check(item?.[field])),
+    );
+    return JSON.parse(JSON.stringify(records, Object.keys(FIELDS)));
   } catch {
+    // Not JSON, or JSON that is no list.
     return [];
   }
 }
@@ -109,15 +100,13 @@ export class PendingStore {
   /** Where the records are kept; undefined once it has thrown (or when there was none): memory then. */
   #storage: StorageLike | undefined;
   readonly #now: () => number;
-  readonly #ttl: number;
   /** The stored JSON while the records are kept in memory. */
   #memory: string | null = null;
 
-  /** `storage` defaults to nothing (memory only); `now` to `Date.now`; `ttl` to an hour. */
-  constructor(storage?: StorageLike, now: () => number = Date.now, ttl: number = PENDING_TTL_MS) {
+  /** `storage` defaults to nothing (memory only); `now` to `Date.now`. */
+  constructor(storage?: StorageLike, now: () => number = Date.now) {
     this.#storage = storage;
     this.#now = now;
-    this.#ttl = ttl;
   }
 
   /** Writes `records` less the expired ones; no record left removes the key. */
@@ -137,7 +126,7 @@ export class PendingStore {
   }
 
   #isExpired(record: PendingRecord): boolean {
-    return this.#now() - record.startedAt >= this.#ttl;
+    return this.#now() - record.startedAt >= PENDING_TTL_MS;
   }
 
   /** Every record, expired ones included. */
@@ -150,17 +139,26 @@ export class PendingStore {
     return parseRecords(this.#memory);
   }
 
-  /** Writes `record`, replacing one with the same state and pruning expired ones. */
-  add(record: PendingRecord): void {
-    this.#write([...this.all().filter((other) => other.state !== record.state), record]);
+  /** Every record but the one of `state`. */
+  #without(state: string): PendingRecord[] {
+    return this.all().filter((record) => record.state !== state);
   }
 
-  /** Finds the record of `state`: pending, used, expired, or unknown. */
+  /** Writes `record`, replacing one with the same state and pruning expired ones. */
+  add(record: PendingRecord): void {
+    this.#write([...this.#without(record.state), record]);
+  }
+
+  /** Finds the record of `state`: pending, used, expired (and then removed), or unknown. */
   find(state: string | undefined): PendingLookup {
     // Every stored record has a state, so none matches an empty or missing one.
     const record = this.all().find((candidate) => candidate.state === state);
     if (!record) return { status: 'unknown' };
-    return { status: this.#isExpired(record) ? 'expired' : record.usedAt === undefined ? 'pending' : 'used', record };
+    if (this.#isExpired(record)) {
+      this.remove(record.state);
+      return { status: 'expired', record };
+    }
+    return { status: record.usedAt === undefined ? 'pending' : 'used', record };
   }
 
   /** Changes the record of `state` (mode after a popup fallback, the connection `startLink` made). */
@@ -178,10 +176,8 @@ export class PendingStore {
     this.update(state, { usedAt: this.#now() });
   }
 
-  /** Removes the record of `state`. */
+  /** Removes the record of `state` (and prunes expired ones). */
   remove(state: string): void {
-    const records = this.all();
-    const kept = records.filter((record) => record.state !== state);
-    if (kept.length < records.length) this.#write(kept);
+    this.#write(this.#without(state));
   }
 }

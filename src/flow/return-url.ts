@@ -69,11 +69,12 @@ function withoutReturnParameters(params: URLSearchParams, state: string | undefi
 }
 
 /**
- * The address to put in the address bar instead of the return URL `url`, so a reload does not replay
- * the return: the record's own `returnUrl` when it is that page, else `url` without its return
- * parameters (query and fragment), else the bare path. Always an address `read` finds no return in.
+ * The address to put in the address bar instead of the return URL `url`, whose return carries
+ * `state`, so a reload does not replay the return: the record's own `returnUrl` when it is that
+ * page, else `url` without its return parameters (query and fragment), else the bare path. Always an
+ * address `read` finds no return in.
  */
-export function cleanReturnUrl(url: URL, read: ReturnReader, record?: PendingRecord): string {
+export function cleanReturnUrl(url: URL, read: ReturnReader, state?: string, record?: PendingRecord): string {
   if (record) {
     try {
       const before = new URL(record.returnUrl);
@@ -84,8 +85,7 @@ export function cleanReturnUrl(url: URL, read: ReturnReader, record?: PendingRec
       // A malformed stored returnUrl: clean the current URL instead.
     }
   }
-  const state = safeReadReturn(read, url)?.state;
-  const cleaned = new URL(url.href);
+  const cleaned = new URL(url);
   // Setting an empty search or hash drops its `?` or `#` too.
   cleaned.search = withoutReturnParameters(cleaned.searchParams, state);
   const fragment = cleaned.hash.slice(1);

@@ -9,14 +9,11 @@ export function toBase64Url(bytes: Uint8Array): string {
 }
 
 /**
- * A fresh `state` nonce for one link attempt: `bytes` (at least 16) random bytes from
- * `crypto.getRandomValues`, as base64url (22 characters for 16 bytes).
+ * A fresh `state` nonce for one link attempt: `STATE_BYTES` (16) random bytes from
+ * `crypto.getRandomValues`, as base64url (22 characters).
  */
-export function createState(bytes: number = STATE_BYTES): string {
-  if (!Number.isInteger(bytes) || bytes < STATE_BYTES) {
-    throw new RangeError(`A state needs at least ${STATE_BYTES} random bytes.`);
-  }
-  return toBase64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+export function createState(): string {
+  return toBase64Url(crypto.getRandomValues(new Uint8Array(STATE_BYTES)));
 }
 
 /** Whether `value` looks like a state `createState` made (base64url, at least 22 characters). */

@@ -11,10 +11,11 @@ export interface UrlCheckOptions {
 
 /**
  * Characters refused anywhere in the raw string: controls, format characters (zero-width, bidi),
- * unassigned and private code points, every kind of space, and backslashes (which the URL parser
- * silently turns into slashes or strips, so what is checked would not be what navigates).
+ * unassigned and private code points, every kind of space (`\s` is all within these two classes), and
+ * backslashes (which the URL parser silently turns into slashes or strips, so what is checked would
+ * not be what navigates).
  */
-const FORBIDDEN_CHARACTERS = /[\p{C}\p{Z}\s\\]/u;
+const FORBIDDEN_CHARACTERS = /[\p{C}\p{Z}\\]/u;
 /** The only shape accepted: `http(s)://authority` followed by an optional path, query or fragment. */
 const ABSOLUTE_HTTP = /^https?:\/\/([^/?#]*)/i;
 const TOO_LONG = `it is longer than ${MAX_URL_LENGTH} characters`;

@@ -7,8 +7,6 @@ export const POPUP_NAME_PREFIX = 'linkflow-';
 export const CHANNEL_NAME = 'linkflow';
 /** The `type` of the message a popup return page sends. */
 export const RETURN_MESSAGE_TYPE = 'linkflow:return';
-/** The popup's size, in CSS pixels. */
-export const POPUP_SIZE = Object.freeze({ width: 520, height: 720 });
 
 /** What a popup return page sends to its opener: the return URL, which the opener reads itself. */
 export interface ReturnMessage {
@@ -19,9 +17,9 @@ export interface ReturnMessage {
 
 /** Whether `data` is a `ReturnMessage`. */
 export function isReturnMessage(data: unknown): data is ReturnMessage {
+  // Only an object can carry this `type`.
   return (
-    typeof data === 'object' &&
-    (data as Partial<ReturnMessage> | null)?.type === RETURN_MESSAGE_TYPE &&
+    (data as Partial<ReturnMessage> | null | undefined)?.type === RETURN_MESSAGE_TYPE &&
     typeof (data as ReturnMessage).href === 'string'
   );
 }
@@ -78,13 +76,15 @@ export interface FlowWindow extends PopupReturnWindow {
   readonly outerHeight?: number;
 }
 
-/** The `features` of `window.open` for the popup, centred on the opener when its geometry is known. */
+/**
+ * The `features` of `window.open` for the popup: 520 by 720 CSS pixels, centred on the opener when
+ * its geometry is known.
+ */
 export function popupFeatures(win: Partial<Pick<FlowWindow, 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'>>) {
-  const { width, height } = POPUP_SIZE;
   /** Where the popup starts on one axis: centred on the opener, never off the screen's start. */
   const centre = (start = 0, outer: number | undefined, size: number): number =>
     Math.max(0, Math.round(start + ((outer ?? size) - size) / 2));
-  return `popup=yes,width=${width},height=${height},left=${centre(win.screenX, win.outerWidth, width)},top=${centre(win.screenY, win.outerHeight, height)}`;
+  return `popup=yes,width=520,height=720,left=${centre(win.screenX, win.outerWidth, 520)},top=${centre(win.screenY, win.outerHeight, 720)}`;
 }
 
 /**
@@ -94,54 +94,18 @@ export function popupFeatures(win: Partial<Pick<FlowWindow, 'screenX' | 'screenY
  */
 export function openPopup(win: FlowWindow, state: string): PopupLike | null {
   try {
-    return win.open('', POPUP_NAME_PREFIX + state, popupFeatures(win)) ?? null;
+    return win.open('', POPUP_NAME_PREFIX + state, popupFeatures(win));
   } catch {
     return null;
   }
 }
 
-/** Sends the whole page to `url` (already checked). */
-export function navigateTo(win: Pick<FlowWindow, 'location'>, url: URL): void {
-  win.location.assign(url.href);
-}
-
-/** Loads `url` (already checked) into the popup opened for it. Throws when the popup refuses. */
-export function fillPopup(popup: PopupLike, url: URL): void {
-  popup.location.replace(url.href);
-  try {
-    popup.focus?.();
-  } catch {
-    // Focus is a courtesy.
-  }
-}
-
-/** The `BroadcastChannel` of `win` (or of the page), if the browser has one. */
-export function channelFactory(win: Pick<PopupReturnWindow, 'BroadcastChannel'>): ChannelFactory | undefined {
-  return win.BroadcastChannel ?? (globalThis as { BroadcastChannel?: ChannelFactory }).BroadcastChannel;
-}
-
-/** The opener of `win` when it is on the same origin; null when there is none or it is foreign. */
-export function sameOriginOpener(win: PopupReturnWindow): PopupReturnWindow | null {
-  try {
-    // No opener at all throws here too.
-    const opener = win.opener as PopupReturnWindow;
-    return opener !== win && opener.location.origin === win.location.origin ? opener : null;
-  } catch {
-    return null;
-  }
-}
-
-/** The states of pending popup-mode records in a window's session storage. */
-function popupStates(win: PopupReturnWindow | null): string[] {
-  try {
-    return new PendingStore(win?.sessionStorage)
-      .all()
-      .filter((record) => record.mode === 'popup')
-      .map((record) => record.state);
-  } catch {
-    // A storage that cannot be read holds none.
-    return [];
-  }
+/** The states of the pending popup-mode records in `store`. */
+export function popupStates(store: PendingStore): string[] {
+  return store
+    .all()
+    .filter((record) => record.mode === 'popup')
+    .map((record) => record.state);
 }
 
 /**
@@ -152,14 +116,22 @@ function popupStates(win: PopupReturnWindow | null): string[] {
  */
 export function popupReturnState(win: PopupReturnWindow, states: readonly string[] = []): string | undefined {
   const candidates = [...states];
+  const { href, origin } = win.location;
+  if (win.name.startsWith(POPUP_NAME_PREFIX)) candidates.push(win.name.slice(POPUP_NAME_PREFIX.length));
   try {
-    const name = win.name;
-    if (name.startsWith(POPUP_NAME_PREFIX)) candidates.push(name.slice(POPUP_NAME_PREFIX.length));
+    candidates.push(...popupStates(new PendingStore(win.sessionStorage)));
   } catch {
-    // An unreadable name names nothing.
+    // A storage that cannot be read holds none.
   }
-  candidates.push(...popupStates(win), ...popupStates(sameOriginOpener(win)));
-  const href = win.location.href;
+  try {
+    // No opener at all throws here, and so does one on another origin: neither has records for this page.
+    const opener = win.opener as PopupReturnWindow;
+    if (opener !== win && opener.location.origin === origin) {
+      candidates.push(...popupStates(new PendingStore(opener.sessionStorage)));
+    }
+  } catch {
+    // Nor does an opener whose storage cannot be read.
+  }
   return candidates.find((state) => urlCarriesState(href, state));
 }
 
@@ -185,16 +157,12 @@ export function completePopupReturn(
   }
   try {
     // With no BroadcastChannel this throws too: the opener, if any, has it.
-    const channel = new (channelFactory(win)!)(CHANNEL_NAME);
+    const channel = new win.BroadcastChannel!(CHANNEL_NAME);
     channel.postMessage(message);
     channel.close();
   } catch {
     // The opener, if any, already has it.
   }
-  try {
-    win.close();
-  } catch {
-    // A window that will not close stays on the return page.
-  }
+  win.close();
   return true;
 }

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import type { ConnectionAdapter } from '../../src/adapter/adapter.js';
 import { createMemoryAdapter, type MemoryAdapterOptions } from '../../src/adapter/memory.js';
-import { createStore, storeFor, type StoreOptions, type StoreSnapshot } from '../../src/adapter/store.js';
+import { createStore, listStoreFor, storeFor, type StoreOptions, type StoreSnapshot } from '../../src/adapter/store.js';
 import { LinkError, type Connection } from '../../src/model/index.js';
 import { expectLinkError } from './contract.js';
 
@@ -39,6 +39,36 @@ function setup(memory: MemoryAdapterOptions = {}, options: StoreOptions = {}) {
   const inner = createMemoryAdapter(memory);
   const wrapped = counting(inner);
   return { ...wrapped, inner, store: createStore(wrapped.adapter, options) };
+}
+
+/** Wraps an adapter so that each read is answered at once but held back until the test releases it. */
+function held(inner: ConnectionAdapter) {
+  const gates: (() => void)[] = [];
+  const hold = <T>(answer: Promise<T>): Promise<T> => new Promise<void>((go) => gates.push(go)).then(() => answer);
+  const adapter: ConnectionAdapter = {
+    listIntegrations: (o) => hold(inner.listIntegrations(o)),
+    listConnections: (o) => hold(inner.listConnections(o)),
+    getConnection: (id, o) => hold(inner.getConnection(id, o)),
+    startLink: (key, o) => inner.startLink(key, o),
+    readReturn: (url) => inner.readReturn(url),
+    unlink: (id, o) => inner.unlink!(id, o),
+    remove: (id, o) => inner.remove!(id, o),
+  };
+  return {
+    adapter,
+    /** Lets every held answer through, and waits until the store has taken them in. */
+    async release(): Promise<void> {
+      for (const go of gates.splice(0)) go();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+function setupHeld() {
+  const inner = createMemoryAdapter();
+  const gate = held(inner);
+  const wrapped = counting(gate.adapter);
+  return { ...wrapped, inner, release: gate.release, store: createStore(wrapped.adapter) };
 }
 
 /** Records what a subscriber is told, and waits for a snapshot that matches. */
@@ -434,6 +464,142 @@ describe('store: what subscribers are told', () => {
   });
 });
 
+describe('store: answers that race with changes', () => {
+  it('keeps a connection put while its own request was on its way', async () => {
+    const { store, inner, calls, release } = setupHeld();
+    const one = recorder<Connection>();
+    store.subscribeConnection('conn_xero', one.listener);
+    await Promise.resolve();
+    expect(calls.getConnection).to.equal(1);
+    const xero = await inner.getConnection('conn_xero');
+    store.put({ ...xero, paused: true });
+    await release();
+    expect(one.last?.loading).to.equal(false);
+    expect(one.last?.value?.paused).to.equal(true);
+    expect((await store.getConnection('conn_xero')).paused).to.equal(true);
+    expect(calls.getConnection).to.equal(1);
+  });
+
+  it('does not bring back a connection removed while its request was on its way', async () => {
+    const { store, release } = setupHeld();
+    const one = recorder<Connection>();
+    store.subscribeConnection('conn_square', one.listener);
+    await Promise.resolve();
+    await store.remove('conn_square');
+    await release();
+    expect(one.last?.loading).to.equal(false);
+    expect(one.last?.value).to.equal(undefined);
+    expect(one.last?.error?.code).to.equal('not-found');
+  });
+
+  it('replays puts and removals over a list answer that was on its way', async () => {
+    const { store, inner, release } = setupHeld();
+    const list = recorder<Connection[]>();
+    store.subscribeConnections(list.listener);
+    const xero = await inner.getConnection('conn_xero');
+    store.put({ ...xero, paused: true });
+    await store.remove('conn_square');
+    await release();
+    const ids = list.last?.value?.map((c) => c.id);
+    expect(ids).to.include('conn_xero');
+    expect(ids).not.to.include('conn_square');
+    expect(list.last?.value?.find((c) => c.id === 'conn_xero')?.paused).to.equal(true);
+  });
+
+  it('reloads a list refreshed while its answer was on its way, once', async () => {
+    const { store, calls, release } = setupHeld();
+    const list = recorder<Connection[]>();
+    store.subscribeConnections(list.listener);
+    const refreshed = store.refresh('connections');
+    expect(calls.listConnections).to.equal(1);
+    await release();
+    expect(calls.listConnections).to.equal(2);
+    expect(list.last?.loading).to.equal(true);
+    await release();
+    await refreshed;
+    expect(calls.listConnections).to.equal(2);
+    expect(list.last?.loading).to.equal(false);
+  });
+
+  it('asks by id for a connection the list in flight turns out to lack', async () => {
+    const { store, inner, calls, release } = setupHeld();
+    const listed = store.listConnections();
+    const { connection } = await inner.startLink('gbol', { returnUrl: RETURN, state: 's' });
+    const read = store.getConnection(connection!.id);
+    await release();
+    await listed;
+    expect(calls).to.deep.include({ listConnections: 1, getConnection: 1 });
+    await release();
+    expect((await read).id).to.equal(connection!.id);
+  });
+
+  it('forgets a connection the adapter no longer has, in the list too', async () => {
+    const { store, inner } = setup();
+    await store.listConnections();
+    await inner.remove!('conn_xero');
+    await expectLinkError(store.getConnection('conn_xero', { force: true }), 'not-found');
+    expect(store.connections().value?.map((c) => c.id)).not.to.include('conn_xero');
+    expect(store.connection('conn_xero').error?.code).to.equal('not-found');
+  });
+});
+
+describe('store: listeners', () => {
+  it('tells every listener when one throws, and lets its error surface', async () => {
+    const { store } = setup();
+    const thrown: unknown[] = [];
+    const realQueue = globalThis.queueMicrotask;
+    globalThis.queueMicrotask = (task) =>
+      realQueue(() => {
+        try {
+          task();
+        } catch (error) {
+          thrown.push(error);
+        }
+      });
+    try {
+      const broken = new Error('broken listener');
+      store.subscribeConnections(() => {
+        throw broken;
+      });
+      const other = recorder<Connection[]>();
+      store.subscribeConnections(other.listener);
+      await other.until((s) => !s.loading);
+      await Promise.resolve();
+      expect(other.seen.map(shape)).to.deep.equal([
+        { loading: true, value: false, error: undefined },
+        { loading: false, value: true, error: undefined },
+      ]);
+      expect(thrown).to.deep.equal([broken, broken]);
+    } finally {
+      globalThis.queueMicrotask = realQueue;
+    }
+  });
+
+  it('gives a listener subscribed twice two subscriptions', async () => {
+    const { store, inner } = setup();
+    const r = recorder<Connection[]>();
+    const stop = store.subscribeConnections(r.listener);
+    store.subscribeConnections(r.listener);
+    await r.until((s) => !s.loading);
+    stop();
+    const count = r.seen.length;
+    store.put({ ...(await inner.getConnection('conn_xero')), paused: true });
+    expect(r.seen.length).to.equal(count + 1);
+  });
+
+  it('leaves out of a snapshot the parts it does not have', async () => {
+    const { store } = setup({ failures: { getConnection: 'unauthorized' } });
+    const r = recorder<Connection>();
+    store.subscribeConnection('conn_xero', r.listener);
+    await r.until((s) => !s.loading);
+    expect(r.seen.map((s) => Object.keys(s).sort())).to.deep.equal([
+      ['loadedAt', 'loading'],
+      ['error', 'loadedAt', 'loading'],
+    ]);
+    expect(Object.isFrozen(store.connection('conn_nope'))).to.equal(true);
+  });
+});
+
 describe('store: nothing left behind', () => {
   let timers: ReturnType<typeof trackTimers>;
   beforeEach(() => {
@@ -543,5 +709,69 @@ describe('storeFor', () => {
       outcome: 'success',
     });
     expect(store.readReturn(new URL(RETURN))).to.equal(null);
+  });
+});
+
+describe('listStoreFor: the lists alone, then the whole store', () => {
+  it('is the same object storeFor gives for the adapter, before and after', () => {
+    const a = createMemoryAdapter();
+    const lists = listStoreFor(a);
+    expect(lists.adapter).to.equal(a);
+    expect('put' in lists).to.equal(false);
+    expect(storeFor(a)).to.equal(lists);
+    expect(listStoreFor(a)).to.equal(lists);
+    expect(typeof (lists as ReturnType<typeof storeFor>).put).to.equal('function');
+  });
+
+  it('keeps the lists it loaded when the whole store is asked for: no second request', async () => {
+    const { adapter, calls } = counting(createMemoryAdapter());
+    const lists = listStoreFor(adapter);
+    const seen = recorder<Connection[]>();
+    const stop = lists.subscribeConnections(seen.listener);
+    const loaded = await seen.until((s) => !s.loading && !!s.value);
+    const store = storeFor(adapter);
+    const first = loaded.value![0]!;
+    expect(store.connection(first.id).value).to.deep.equal(first);
+    expect(await store.getConnection(first.id)).to.deep.equal(first);
+    expect(await store.listConnections()).to.deep.equal(loaded.value);
+    expect(calls.listConnections).to.equal(1);
+    expect(calls.getConnection).to.equal(0);
+    stop();
+  });
+
+  it('answers per-id reads from a list request that started before the whole store was asked for', async () => {
+    const gate = held(createMemoryAdapter());
+    const { adapter, calls } = counting(gate.adapter);
+    const lists = listStoreFor(adapter);
+    const stop = lists.subscribeConnections(() => undefined);
+    expect(calls.listConnections).to.equal(1);
+    const store = storeFor(adapter);
+    const ids = (await createMemoryAdapter().listConnections()).map((c) => c.id);
+    const reads = ids.map((id) => store.getConnection(id));
+    await gate.release();
+    expect((await Promise.all(reads)).map((c) => c.id)).to.deep.equal(ids);
+    expect(calls.listConnections).to.equal(1);
+    expect(calls.getConnection).to.equal(0);
+    stop();
+  });
+
+  it('refreshes the per-id subscriptions with the lists once the whole store exists', async () => {
+    const inner = createMemoryAdapter();
+    const { adapter, calls } = counting(inner);
+    const lists = listStoreFor(adapter);
+    const store = storeFor(adapter);
+    const [first] = await inner.listConnections();
+    const one = recorder<Connection>();
+    const stopOne = store.subscribeConnection(first!.id, one.listener);
+    const all = recorder<Connection[]>();
+    const stopAll = lists.subscribeConnections(all.listener);
+    await all.until((s) => !s.loading && !!s.value);
+    await one.until((s) => !s.loading && !!s.value);
+    const before = calls.listConnections + calls.getConnection;
+    await lists.refresh('connections');
+    expect(calls.listConnections + calls.getConnection - before).to.equal(1);
+    expect(one.last?.value?.id).to.equal(first!.id);
+    stopOne();
+    stopAll();
   });
 });

@@ -5,6 +5,7 @@ import { createMemoryAdapter } from '../../src/adapter/memory.js';
 import { storeFor } from '../../src/adapter/store.js';
 import '../../src/elements/connection-picker/lf-connection-picker.js';
 import '../../src/elements/provider/lf-provider.js';
+import '../../src/elements/status-indicator/lf-status-indicator.js';
 import type { LfConnectionPicker } from '../../src/elements/connection-picker/connection-picker.js';
 import { type LfRetryEvent } from '../../src/events/retry.js';
 import { LfSelectEvent } from '../../src/events/select.js';
@@ -332,6 +333,24 @@ describe('<lf-connection-picker>', () => {
       for (const key of shown) expect(connections.some((c) => c.integrationKey === key)).to.equal(true);
     });
 
+    it('shows what the store already holds in its first render, with no loading skeleton', async () => {
+      const { adapter, calls } = fakeAdapter(
+        async () => CATALOGUE,
+        async () => [connection('c1', 'xero')],
+      );
+      await Promise.all([storeFor(adapter).listIntegrations(), storeFor(adapter).listConnections()]);
+      const el = document.createElement('lf-connection-picker');
+      el.adapter = adapter;
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      wrapper.append(el);
+      await el.updateComplete;
+      expect(root(el).querySelector('.skeleton')).to.equal(null);
+      expect(labels(el)).to.deep.equal(CATALOGUE.map((i) => i.name));
+      expect(options(el)[0]!.querySelector('[part~="status"]')!.textContent).to.equal('Connected');
+      expect(calls.listIntegrations).to.equal(1);
+      expect(calls.listConnections).to.equal(1);
+    });
+
     it('loads the connections through the store when only integrations are given', async () => {
       const { adapter, calls } = fakeAdapter(
         async () => [],
@@ -344,6 +363,25 @@ describe('<lf-connection-picker>', () => {
       expect(calls.listIntegrations).to.equal(0);
       expect(calls.listConnections).to.equal(1);
       expect(storeFor(adapter).connections().value?.[0]?.id).to.equal('c1');
+    });
+
+    it('shares its cache with a status indicator given the same adapter later: one list request for both', async () => {
+      const { adapter, calls } = fakeAdapter(
+        async () => CATALOGUE,
+        async () => [connection('c1', 'xero', { status: 'deauthorized' })],
+      );
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div><lf-connection-picker .adapter=${adapter}></lf-connection-picker></div>`,
+      );
+      const el = wrapper.querySelector('lf-connection-picker')!;
+      await waitFor(() => options(el)[0]?.querySelector('[part~="status"]'));
+      const indicator = document.createElement('lf-status-indicator');
+      indicator.adapter = adapter;
+      indicator.connectionId = 'c1';
+      wrapper.append(indicator);
+      await waitFor(() => indicator.shadowRoot!.querySelector('[part="label"]')?.textContent?.trim());
+      expect(indicator.shadowRoot!.querySelector('[part="label"]')!.textContent!.trim()).to.equal('Access revoked');
+      expect(calls).to.deep.equal({ listIntegrations: 1, listConnections: 1 });
     });
   });
 

@@ -227,6 +227,17 @@ describe('<lf-status-indicator>', () => {
       expect(text(liveRegion(el)), 'the first state is not announced').to.equal('');
     });
 
+    it('shows what the store already holds in its first render, with no loading state', async () => {
+      const fake = fakeAdapter({ 'conn-1': connection({ health: 'unhealthy' }) });
+      storeFor(fake.adapter).put(connection({ health: 'unhealthy' }));
+      const el = await mount<LfStatusIndicator>(
+        html`<lf-status-indicator connection-id="conn-1" .adapter=${fake.adapter}></lf-status-indicator>`,
+      );
+      expect(label(el)).to.equal('Connected');
+      expect(iconName(el)).to.equal('warning');
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
+    });
+
     it('shows not-found and error states', async () => {
       const fake = fakeAdapter({ broken: new LinkError('network', 'offline') });
       const missing = await fixture<LfStatusIndicator>(

@@ -275,7 +275,8 @@ export interface FakeWindowInit {
   opener?: unknown;
   storage?:
     Storage | { getItem(key: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
-  channel?: ReturnType<typeof channelBus> | 'none';
+  /** The BroadcastChannel: a bus of fakes (a new one by default), none, or the browser's own. */
+  channel?: ReturnType<typeof channelBus> | 'none' | 'browser';
   /** Called inside `open`, before it answers. */
   onOpen?: () => void;
   /** Makes the opened popup throw when asked to load an address. */
@@ -293,7 +294,7 @@ export function fakeWindow(init: FakeWindowInit = {}) {
   const opened: Array<{ url: string; target: string; features: string }> = [];
   const popups: FakePopup[] = [];
   const listeners = { message: 0, visibilitychange: 0 };
-  const bus = init.channel === 'none' ? undefined : (init.channel ?? channelBus());
+  const bus = typeof init.channel === 'string' ? undefined : (init.channel ?? channelBus());
   const state = { closed: false, closeCalls: 0 };
   const win = {
     location: {
@@ -356,7 +357,7 @@ export function fakeWindow(init: FakeWindowInit = {}) {
       events.removeEventListener(type, listener as EventListener);
     },
     ...(init.storage ? { sessionStorage: init.storage } : {}),
-    ...(bus ? { BroadcastChannel: bus.Channel } : {}),
+    ...(bus ? { BroadcastChannel: bus.Channel } : init.channel === 'browser' ? { BroadcastChannel } : {}),
   } satisfies FlowWindow;
   return {
     win: win as FlowWindow,

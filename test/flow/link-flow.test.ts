@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { ConnectionAdapter } from '../../src/adapter/adapter.js';
 import type { ConnectionStore } from '../../src/adapter/store.js';
 import {
+  DEFAULT_POLL,
   LinkFlow,
   PENDING_STORAGE_KEY,
   PENDING_TTL_MS,
@@ -411,6 +412,67 @@ describe('LinkFlow', () => {
       expect(flow.snapshot.step).to.equal('linked');
     });
 
+    it('polls 0.5 s doubling to 5 s, a minute in all, by default', () => {
+      expect(DEFAULT_POLL).to.deep.equal({ initial: 500, max: 5000, deadline: 60000 });
+    });
+
+    it('shows each connection read that is not linked yet, then the linked one', async () => {
+      const { back } = await roundTrip({ id: 'conn-1' });
+      const { flow, source, clock, rec } = back;
+      source.answers = [connection('x', 'pending'), connection('x', 'deauthorized'), connection('x', 'linked')];
+      flow.resume();
+      await clock.advance(1500);
+      expect(rec.snapshots.map((s) => [s.step, s.connection?.status])).to.deep.equal([
+        ['verifying', undefined],
+        ['verifying', 'pending'],
+        ['verifying', 'deauthorized'],
+        ['linked', 'linked'],
+      ]);
+      expect(clock.pending).to.equal(0);
+      expect(back.w.listeners.visibilitychange).to.equal(0);
+    });
+
+    it('waits for the page to show when it returns hidden', async () => {
+      const { back } = await roundTrip({ id: 'conn-1' });
+      const { flow, source, clock, w } = back;
+      w.setHidden(true);
+      flow.resume();
+      await clock.advance(120_000);
+      expect(source.calls.getConnection).to.equal(0);
+      expect(flow.snapshot.step).to.equal('verifying');
+      w.setHidden(false);
+      await flush();
+      expect(source.calls.getConnection).to.equal(1);
+      expect(flow.snapshot.step).to.equal('linked');
+      expect(w.listeners.visibilitychange).to.equal(0);
+    });
+
+    it('treats a getConnection that throws at once like one that rejects', async () => {
+      const { back } = await roundTrip({ id: 'conn-1' });
+      const { flow, source, clock } = back;
+      const original = source.getConnection.bind(source);
+      let calls = 0;
+      source.getConnection = (id, options) => {
+        calls += 1;
+        if (calls === 1) throw new LinkError('network', 'offline');
+        return original(id, options);
+      };
+      flow.resume();
+      await clock.advance(500);
+      expect(flow.snapshot.step).to.equal('linked');
+      expect(calls).to.equal(2);
+    });
+
+    it('fails with timeout at the deadline, caused by the last error heard', async () => {
+      const { back } = await roundTrip({ id: 'conn-1' });
+      back.source.answers = [new LinkError('not-found', 'not yet')];
+      back.flow.resume();
+      await back.clock.advance(60_000);
+      expect(back.flow.snapshot.error?.code).to.equal('timeout');
+      expect((back.flow.snapshot.error?.cause as LinkError).code).to.equal('not-found');
+      expect(back.clock.pending).to.equal(0);
+    });
+
     it('keeps polling through retryable errors and not-found, and fails on others', async () => {
       const { back } = await roundTrip({ id: 'conn-1' });
       back.source.answers = [
@@ -582,6 +644,19 @@ describe('LinkFlow', () => {
       expect(back.source.calls.getConnection).to.equal(1);
       expect(records(back.storage)).to.deep.equal([]);
       expect(back.w.listeners.visibilitychange).to.equal(0);
+    });
+
+    it('cancels from a listener of the verifying step before any request or listener is left', async () => {
+      const { back } = await roundTrip({ id: 'conn-1' });
+      back.flow.subscribe((snapshot) => {
+        if (snapshot.step === 'verifying') back.flow.cancel();
+      });
+      back.flow.resume();
+      expect(back.flow.snapshot.step).to.equal('cancelled');
+      await back.clock.advance(60_000);
+      expect(back.source.calls.getConnection).to.equal(0);
+      expect(back.w.listeners.visibilitychange).to.equal(0);
+      expect(back.clock.pending).to.equal(0);
     });
 
     it('cancels while starting, aborting startLink', async () => {

@@ -264,7 +264,7 @@ describe('LinkFlow in popup mode', () => {
     });
 
     it('works with the browser’s own BroadcastChannel', async () => {
-      const s = await authorizing({ window: { channel: 'none' } });
+      const s = await authorizing({ window: { channel: 'browser' } });
       const sender = new BroadcastChannel(CHANNEL_NAME);
       try {
         sender.postMessage(message(returnHref(PAGE, { state: s.state, id: 'conn-1' })));

@@ -5,9 +5,9 @@ export const baseStyles = css`
   :host {
     box-sizing: border-box;
   }
-  :host *,
-  :host *::before,
-  :host *::after {
+  *,
+  ::before,
+  ::after {
     box-sizing: inherit;
   }
   :host([hidden]) {

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { storeFor } from '../../adapter/store.js';
 import { LfReconnectEvent } from '../../events/reconnect.js';
 import { LfRemoveEvent } from '../../events/remove.js';
 import { LfRetryEvent } from '../../events/retry.js';
@@ -137,7 +138,7 @@ export class LfConnectionList extends LfElement {
    * store tells a new subscriber the current snapshot at once, so nothing needs reading first.
    */
   #watch<T>(key: 'connections' | 'integrations', subscribe: StoreWatch<T>['subscribe']): StoreController<T> {
-    return new StoreController(this, {
+    return new StoreController(this, storeFor, {
       subscribe: (store, listener) => (this[key] ? undefined : subscribe(store, listener)),
       deps: () => [!this[key]],
     });

@@ -50,7 +50,6 @@ export const pickerStyles = css`
   }
 
   .filters {
-    flex: 0 1 auto;
     max-inline-size: 100%;
   }
 

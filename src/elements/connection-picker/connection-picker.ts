@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { listStoreFor, type ListStore } from '../../adapter/store-core.js';
 import { LfRetryEvent } from '../../events/retry.js';
 import { LfSelectEvent } from '../../events/select.js';
 import type { Connection, Integration } from '../../model/schemas.js';
@@ -21,7 +22,8 @@ import { WindowController } from './window-controller.js';
 /** How the picker lays out its integrations. */
 export type PickerLayout = 'list' | 'grid';
 
-const SKELETON_ROWS = 5;
+/** A stand-in row while the integrations load. */
+const skeleton = html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`;
 
 /**
  * The integrations a user can connect, as a searchable, category-filtered, keyboard-navigable list
@@ -116,18 +118,17 @@ export class LfConnectionPicker extends LfElement {
   private active = -1;
 
   readonly #locale = new LocaleController(this, { ...commonStrings, ...statusStrings, ...pickerStrings });
-  readonly #storedIntegrations = new StoreController<Integration[]>(this, {
+  readonly #storedIntegrations = new StoreController<Integration[], ListStore>(this, listStoreFor, {
     subscribe: (store, listener) => (this.integrations ? undefined : store.subscribeIntegrations(listener)),
-    read: (store) => (this.integrations ? undefined : store.integrations()),
     deps: () => [!this.integrations],
   });
-  readonly #storedConnections = new StoreController<Connection[]>(this, {
+  readonly #storedConnections = new StoreController<Connection[], ListStore>(this, listStoreFor, {
     subscribe: (store, listener) => (this.connections ? undefined : store.subscribeConnections(listener)),
-    read: (store) => (this.connections ? undefined : store.connections()),
     deps: () => [!this.connections],
   });
   readonly #window = new WindowController(this, () => this.#listbox);
 
+  /** The integrations shown, `.integrations` or the store's, as of the last update; undefined while loading. */
   #source: readonly Integration[] | undefined;
   #searchable: Searchable[] = [];
   #categories: string[] = [];
@@ -142,20 +143,16 @@ export class LfConnectionPicker extends LfElement {
   }
 
   get #listbox(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('[part~="list"][role="listbox"]');
+    return this.renderRoot.querySelector<HTMLElement>('[role="listbox"]');
   }
 
   get #searchBox(): HTMLInputElement | null {
-    return this.renderRoot.querySelector<HTMLInputElement>('[part~="search"]');
-  }
-
-  get #shownIntegrations(): readonly Integration[] | undefined {
-    return this.integrations ?? this.#storedIntegrations.snapshot?.value;
+    return this.renderRoot.querySelector<HTMLInputElement>('input');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const source = this.#shownIntegrations;
+    const source = this.integrations ?? this.#storedIntegrations.snapshot?.value;
     const sourceChanged = source !== this.#source;
     if (sourceChanged) {
       this.#source = source;
@@ -184,17 +181,11 @@ export class LfConnectionPicker extends LfElement {
   }
 
   protected override render(): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
-    const error = this.integrations ? undefined : this.#storedIntegrations.snapshot?.error;
-    const loading = !this.#shownIntegrations && !error;
+    // Nothing is watched, so there is no snapshot and no error, while `.integrations` is set.
+    const error = this.#storedIntegrations.snapshot?.error;
+    const loading = !this.#source && !error;
     const filtering = Boolean(this.query.trim() || this.category);
-    return html`<div
-      part="base"
-      class="base"
-      lang=${this.#locale.lang}
-      dir=${this.#locale.dir}
-      aria-busy=${loading ? 'true' : 'false'}
-    >
+    return html`<div part="base" class="base" lang=${this.#locale.lang} dir=${this.#locale.dir} aria-busy=${loading}>
       <div class="toolbar">
         <input
           part="search"
@@ -202,9 +193,9 @@ export class LfConnectionPicker extends LfElement {
           type="search"
           autocomplete="off"
           spellcheck="false"
-          aria-label=${t('picker.search')}
+          aria-label=${this.#locale.t('picker.search')}
           aria-controls=${this.#filtered.length ? 'list' : nothing}
-          placeholder=${t('picker.searchPlaceholder')}
+          placeholder=${this.#locale.t('picker.searchPlaceholder')}
           .value=${this.query}
           @input=${this.#onSearchInput}
           @keydown=${this.#onSearchKeydown}
@@ -214,30 +205,29 @@ export class LfConnectionPicker extends LfElement {
       ${
         error
           ? html`<div part="error" class="error" role="alert">
-              <p>${t('picker.error')}</p>
-              <p class="message">${error.message}</p>
-              <button class="button" type="button" @click=${this.#onRetry}>${t('common.retry')}</button>
+              <p>${this.#locale.t('picker.error')}</p>
+              <p>${error.message}</p>
+              <button class="button" type="button" @click=${this.#onRetry}>${this.#locale.t('common.retry')}</button>
             </div>`
           : loading
             ? this.#renderSkeleton()
             : this.#renderResults()
       }
       <div class="visually-hidden" role="status">
-        ${!loading && !error && filtering ? t('picker.results', { count: this.#filtered.length }) : ''}
+        ${!loading && !error && filtering ? this.#locale.t('picker.results', { count: this.#filtered.length }) : ''}
       </div>
     </div>`;
   }
 
   #renderFilter(): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     return html`<select
       part="filters"
       class="filters"
-      aria-label=${t('picker.category')}
+      aria-label=${this.#locale.t('picker.category')}
       .value=${this.category}
       @change=${this.#onCategoryChange}
     >
-      <option value="" ?selected=${!this.category}>${t('picker.allCategories')}</option>
+      <option value="" ?selected=${!this.category}>${this.#locale.t('picker.allCategories')}</option>
       ${this.#categories.map(
         (category) => html`<option value=${category} ?selected=${category === this.category}>${category}</option>`,
       )}
@@ -245,20 +235,17 @@ export class LfConnectionPicker extends LfElement {
   }
 
   #renderSkeleton(): TemplateResult {
-    return html`<div part="list" class="list list--loading">
+    return html`<div part="list" class="list">
       <span class="visually-hidden">${this.#locale.t('picker.loading')}</span>
-      ${Array.from(
-        { length: SKELETON_ROWS },
-        () => html`<div class="skeleton" aria-hidden="true"><span></span><span></span></div>`,
-      )}
+      ${skeleton}${skeleton}${skeleton}${skeleton}${skeleton}
     </div>`;
   }
 
   #renderResults(): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     const count = this.#filtered.length;
-    if (!this.#searchable.length) return html`<p part="empty" class="empty">${t('picker.empty')}</p>`;
-    if (!count) return html`<p part="empty" class="empty">${t('picker.noMatch', { query: this.query.trim() })}</p>`;
+    if (!this.#searchable.length) return html`<p part="empty" class="empty">${this.#locale.t('picker.empty')}</p>`;
+    if (!count)
+      return html`<p part="empty" class="empty">${this.#locale.t('picker.noMatch', { query: this.query.trim() })}</p>`;
     const range = this.#window.range(count);
     const activeShown = this.active >= range.start && this.active < range.end;
     return html`<div
@@ -267,7 +254,7 @@ export class LfConnectionPicker extends LfElement {
       class="list"
       role="listbox"
       tabindex="0"
-      aria-label=${t('picker.list')}
+      aria-label=${this.#locale.t('picker.list')}
       aria-activedescendant=${activeShown ? `option-${this.active}` : nothing}
       @keydown=${this.#onListKeydown}
       @focus=${this.#onListFocus}
@@ -286,7 +273,6 @@ export class LfConnectionPicker extends LfElement {
   }
 
   #renderOption(integration: Integration, index: number, count: number): TemplateResult {
-    const t = this.#locale.t.bind(this.#locale);
     const connection = this.#byIntegration.get(integration.key);
     return html`<div
       part="item"
@@ -294,7 +280,7 @@ export class LfConnectionPicker extends LfElement {
       class=${index === this.active ? 'item active' : 'item'}
       role="option"
       data-index=${index}
-      aria-selected=${integration.key === this.value ? 'true' : 'false'}
+      aria-selected=${integration.key === this.value}
       aria-disabled=${integration.enabled ? nothing : 'true'}
       aria-setsize=${count}
       aria-posinset=${index + 1}
@@ -302,11 +288,11 @@ export class LfConnectionPicker extends LfElement {
       ${renderLogo(integration)}
       <span class="text">
         <span part="label" class="label">${integration.name}</span>
-        ${integration.beta ? html`<span part="badge" class="badge">${t('picker.beta')}</span>` : nothing}
+        ${integration.beta ? html`<span part="badge" class="badge">${this.#locale.t('picker.beta')}</span>` : nothing}
         ${
           integration.enabled
             ? nothing
-            : html`<span part="badge" class="badge badge--unavailable">${t('picker.unavailable')}</span>`
+            : html`<span part="badge" class="badge">${this.#locale.t('picker.unavailable')}</span>`
         }
       </span>
       ${connection ? this.#renderStatus(connection) : nothing}
@@ -382,24 +368,21 @@ export class LfConnectionPicker extends LfElement {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const grid = this.layout === 'grid';
     const columns = grid ? this.#window.columns : 1;
-    const forward = this.#locale.dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
-    const backward = this.#locale.dir === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
     const last = this.#filtered.length - 1;
     const at = this.active;
     switch (event.key) {
       case 'ArrowDown':
-        if (at + columns <= last) this.#moveTo(at + columns);
-        else if (Math.floor(at / columns) < Math.floor(last / columns)) this.#moveTo(last);
+        // To the next row, or to the last option when the next row is shorter; not past the last row.
+        if (Math.floor(at / columns) < Math.floor(last / columns)) this.#moveTo(at + columns);
         break;
       case 'ArrowUp':
         if (at - columns >= 0) this.#moveTo(at - columns);
         else void this.#backToSearch();
         break;
-      case forward:
-        if (grid) this.#moveTo(at + 1);
-        break;
-      case backward:
-        if (grid) this.#moveTo(at - 1);
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // Forward is the way the text runs: right in LTR, left in RTL.
+        if (grid) this.#moveTo((event.key === 'ArrowRight') === (this.#locale.dir === 'ltr') ? at + 1 : at - 1);
         break;
       case 'Home':
         this.#moveTo(0);

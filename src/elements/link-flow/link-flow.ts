@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
-import type { ConnectionStore } from '../../adapter/store.js';
+import { storeFor, type ConnectionStore } from '../../adapter/store.js';
 import { LfCancelEvent } from '../../events/cancel.js';
 import { LfErrorEvent } from '../../events/error.js';
 import { LfLinkStartEvent } from '../../events/link-start.js';
@@ -9,7 +9,13 @@ import { LfPopupBlockedEvent } from '../../events/popup-blocked.js';
 import type { LfReconnectEvent } from '../../events/reconnect.js';
 import type { LfSelectEvent } from '../../events/select.js';
 import { LfStateChangeEvent } from '../../events/state-change.js';
-import { LinkFlow, type LinkFlowEvent, type LinkFlowOptions, type LinkFlowSnapshot } from '../../flow/link-flow.js';
+import {
+  BUSY,
+  LinkFlow,
+  type LinkFlowEvent,
+  type LinkFlowOptions,
+  type LinkFlowSnapshot,
+} from '../../flow/link-flow.js';
 import type { PollSettings } from '../../flow/poller.js';
 import type { LinkFlowStep, WindowMode } from '../../model/index.js';
 import { LfElement } from '../base/base-element.js';
@@ -26,13 +32,11 @@ const originList = (value: string | null): string[] => (value ? value.split(/\s+
 
 /** The steps the picker is shown for. */
 const CHOOSING: readonly LinkFlowStep[] = ['idle', 'loading', 'choosing'];
-/** The steps during which the user waits on something and may back out. */
-const WAITING: readonly LinkFlowStep[] = ['starting', 'authorizing', 'verifying'];
 /**
  * The steps of each view, in the template's order. Every view has a place of its own, so moving to
  * another view draws it anew (a new heading, status and error panel) while the waiting steps share one.
  */
-const VIEWS: ReadonlyArray<readonly LinkFlowStep[]> = [CHOOSING, WAITING, ['linked'], ['failed'], ['cancelled']];
+const VIEWS: ReadonlyArray<readonly LinkFlowStep[]> = [CHOOSING, BUSY, ['linked'], ['failed'], ['cancelled']];
 
 /** The event class of each of the flow's notifications. */
 const EVENTS = {
@@ -145,11 +149,10 @@ export class LfLinkFlow extends LfElement {
   private snapshot: LinkFlowSnapshot = { step: 'idle' };
 
   private readonly locale = new LocaleController(this, { ...commonStrings, ...linkFlowStrings });
-  private readonly stores = new StoreController(this);
+  private readonly stores = new StoreController(this, storeFor);
 
   #flow: LinkFlow | undefined;
   #flowStore: ConnectionStore | undefined;
-  #unsubscribe: (() => void) | undefined;
   /** Focus follows the step once the user has interacted or returned from the provider. */
   #moveFocus = false;
   /**
@@ -183,17 +186,15 @@ export class LfLinkFlow extends LfElement {
       this.#stop();
       this.#flowStore = store;
       if (store && this.isConnected) {
-        const flow = new LinkFlow({
+        // Its mode and allowed origins are set below, before any link can start.
+        const flow = (this.#flow = new LinkFlow({
           ...this.flowOptions,
           source: store,
-          mode,
-          allowedOrigins,
           returnUrl: this.returnUrl || undefined,
           poll: this.poll,
           onEvent: (event) => this.#dispatch(event),
-        });
-        this.#flow = flow;
-        this.#unsubscribe = flow.subscribe((snapshot) => {
+        }));
+        flow.subscribe((snapshot) => {
           this.snapshot = snapshot;
           this.step = snapshot.step;
         });
@@ -216,10 +217,10 @@ export class LfLinkFlow extends LfElement {
     }
   }
 
+  /** Disposes of the flow, which drops its subscribers with it. */
   #stop(): void {
-    this.#unsubscribe?.();
     this.#flow?.dispose();
-    this.#unsubscribe = this.#flow = this.#flowStore = undefined;
+    this.#flow = this.#flowStore = undefined;
   }
 
   #dispatch(event: LinkFlowEvent): void {
@@ -228,11 +229,9 @@ export class LfLinkFlow extends LfElement {
       return;
     }
     if (event.type === 'link-start') this.#linkMode = event.mode;
-    // The detail is the event's other fields, lf-link-start's connectionId last as it has always been, and
-    // an optional field the flow left empty is left out rather than sent as undefined.
-    const { type, connectionId, ...detail }: { type: LinkFlowEvent['type']; [field: string]: unknown } = event;
-    if (connectionId) detail.connectionId = connectionId;
-    for (const key in detail) if (!detail[key]) delete detail[key];
+    // The detail is the event's other fields, in the flow's order (lf-link-start's connectionId last);
+    // the flow leaves out an optional field it has no value for.
+    const { type, ...detail } = event;
     this.dispatchEvent(new EVENTS[type](detail as never));
   }
 
@@ -301,7 +300,7 @@ export class LfLinkFlow extends LfElement {
           @lf-select=${this.#onSelect}
         ></lf-connection-picker>`;
     }
-    const waiting = steps === WAITING;
+    const waiting = steps === BUSY;
     const name = (step === 'linked' ? connection?.integrationName : undefined) ?? integration?.name ?? '';
     const named = (key: MessageKey) => this.locale.t(key, { name });
     const popup = (this.#linkMode ?? this.#flow?.mode) === 'popup';

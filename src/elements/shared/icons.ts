@@ -2,7 +2,7 @@ import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 
 /** The names of linkflow's inline icons. */
 export type IconName =
-  'check' | 'warning' | 'pause' | 'clock' | 'unlinked' | 'revoked' | 'link' | 'question' | 'error' | 'spinner' | 'copy';
+  'check' | 'warning' | 'pause' | 'clock' | 'unlinked' | 'revoked' | 'link' | 'question' | 'error' | 'spinner';
 
 const paths: Record<IconName, SVGTemplateResult> = {
   check: svg`<circle cx="12" cy="12" r="9"/><path d="m8 12.5 2.5 2.5L16 9.5"/>`,
@@ -15,7 +15,6 @@ const paths: Record<IconName, SVGTemplateResult> = {
   question: svg`<circle cx="12" cy="12" r="9"/><path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17v.01"/>`,
   error: svg`<circle cx="12" cy="12" r="9"/><path d="M12 7.5v5.5M12 16.5v.01"/>`,
   spinner: svg`<path d="M12 3a9 9 0 1 1-9 9"/>`,
-  copy: svg`<rect x="8" y="8" width="12" height="12" rx="2"/><path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2"/>`,
 };
 
 /**

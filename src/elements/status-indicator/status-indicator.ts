@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { ConnectionAdapter } from '../../adapter/adapter.js';
+import { storeFor } from '../../adapter/store.js';
 import type { Connection, ConnectionHealth, ConnectionStatus } from '../../model/index.js';
 import { CONNECTION_HEALTHS, CONNECTION_STATUSES } from '../../model/constants.js';
 import { LfElement } from '../base/base-element.js';
@@ -37,11 +38,11 @@ interface View {
   readonly connection?: Connection;
 }
 
-// From the model's zod-free constants: the element does not pull the schemas (and zod) in.
-const isStatus = (value: unknown): value is ConnectionStatus =>
-  (CONNECTION_STATUSES as readonly unknown[]).includes(value);
-const isHealth = (value: unknown): value is ConnectionHealth =>
-  (CONNECTION_HEALTHS as readonly unknown[]).includes(value);
+/**
+ * Whether `value` is one of `known`: checked against the model's zod-free constants, so the element
+ * does not pull the schemas (and zod) in.
+ */
+const isOneOf = <T>(known: readonly T[], value: unknown): value is T => (known as readonly unknown[]).includes(value);
 
 /**
  * A connection's status and health as an icon, a label and a detail line with the last sync as a
@@ -112,28 +113,27 @@ export class LfStatusIndicator extends LfElement {
   /** What the live region says now; empty until the shown state changes. */
   private announcement = '';
 
-  private readonly locale = new LocaleController(this, { ...statusStrings, ...indicatorStrings });
-  private readonly live = new StoreController<Connection>(this, {
+  readonly #locale = new LocaleController(this, { ...statusStrings, ...indicatorStrings });
+  readonly #live = new StoreController<Connection>(this, storeFor, {
     subscribe: (store, listener) => {
-      const id = this.watchedId;
+      const id = this.#watchedId;
       return id ? store.subscribeConnection(id, listener) : undefined;
     },
-    read: (store) => (this.watchedId ? store.connection(this.watchedId) : undefined),
-    deps: () => [this.watchedId],
+    deps: () => [this.#watchedId],
   });
   #baseline: string | undefined;
   #identity: string | undefined;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   /** The id watched in the store: only when there is no `.connection`. */
-  private get watchedId(): string | undefined {
+  get #watchedId(): string | undefined {
     return this.connection ? undefined : this.connectionId || undefined;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.#timer = setInterval(() => {
-      if (this.view().connection?.lastSyncAt) this.requestUpdate();
+      if (this.#view().connection?.lastSyncAt) this.requestUpdate();
     }, TICK_MS);
   }
 
@@ -142,22 +142,20 @@ export class LfStatusIndicator extends LfElement {
     clearInterval(this.#timer);
   }
 
-  private view(): View {
-    let connection = this.connection;
-    if (!connection && this.watchedId) {
-      const snapshot = this.live.snapshot;
-      connection = snapshot?.value;
-      if (!connection) {
-        const code = this.live.store ? snapshot?.error?.code : 'error';
-        return { kind: !code ? 'loading' : code === 'not-found' ? 'not-found' : 'error' };
-      }
-    }
+  #view(): View {
+    // There is no snapshot while `.connection` is set: nothing is watched then.
+    const snapshot = this.#live.snapshot;
+    const connection = this.connection ?? snapshot?.value;
     if (connection) return { kind: 'status', ...connection, connection };
-    return isStatus(this.status)
+    if (this.#watchedId) {
+      const code = this.#live.store ? snapshot?.error?.code : 'error';
+      return { kind: !code ? 'loading' : code === 'not-found' ? 'not-found' : 'error' };
+    }
+    return isOneOf(CONNECTION_STATUSES, this.status)
       ? {
           kind: 'status',
           status: this.status,
-          health: isHealth(this.health) ? this.health : undefined,
+          health: isOneOf(CONNECTION_HEALTHS, this.health) ? this.health : undefined,
           paused: this.paused,
         }
       : { kind: 'none' };
@@ -165,8 +163,8 @@ export class LfStatusIndicator extends LfElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const view = this.view();
-    const identity = this.connection?.id ?? this.watchedId ?? '';
+    const view = this.#view();
+    const identity = this.connection?.id ?? this.#watchedId ?? '';
     if (identity !== this.#identity) {
       this.#identity = identity;
       this.#baseline = undefined;
@@ -175,29 +173,28 @@ export class LfStatusIndicator extends LfElement {
     if (view.kind === 'loading') return;
     const key = view.kind === 'status' ? `${view.status}|${view.health}|${view.paused}` : view.kind;
     if (this.#baseline !== undefined && key !== this.#baseline) {
-      const { label, detail } = this.words(view, false);
+      const { label, detail } = this.#words(view, false);
       this.announcement = detail ? `${label}, ${detail}` : label;
     }
     this.#baseline = key;
   }
 
   /** Label and detail of `view`; the detail leaves the sync time out when `withSync` is false. */
-  private words(view: View, withSync = true): { label: string; detail: string } {
-    const t = this.locale.t.bind(this.locale);
+  #words(view: View, withSync = true): { label: string; detail: string } {
     const { kind, status, health, paused, connection } = view;
-    if (kind !== 'status') return { label: t(OWN_STATES[kind][0]), detail: '' };
-    const statusLabel = t(`status.${status!}`);
+    if (kind !== 'status') return { label: this.#locale.t(OWN_STATES[kind][0]), detail: '' };
+    const statusLabel = this.#locale.t(`status.${status!}`);
     const parts: string[] = paused ? [statusLabel] : [];
-    if (status === 'linked' && health) parts.push(t(`health.${health}`));
+    if (status === 'linked' && health) parts.push(this.#locale.t(`health.${health}`));
     if (withSync && connection) {
-      const time = connection.lastSyncAt ? formatRelativeTime(connection.lastSyncAt, this.locale.formatLocale) : '';
-      if (time) parts.push(t('sync.last', { time }));
-      else if (status === 'linked') parts.push(t('sync.never'));
+      const time = connection.lastSyncAt ? formatRelativeTime(connection.lastSyncAt, this.#locale.formatLocale) : '';
+      if (time) parts.push(this.#locale.t('sync.last', { time }));
+      else if (status === 'linked') parts.push(this.#locale.t('sync.never'));
     }
-    return { label: paused ? t('status.paused') : statusLabel, detail: parts.join(' · ') };
+    return { label: paused ? this.#locale.t('status.paused') : statusLabel, detail: parts.join(' · ') };
   }
 
-  private appearance({ kind, status, health, paused }: View): { icon: IconName; tone: Tone } {
+  #appearance({ kind, status, health, paused }: View): { icon: IconName; tone: Tone } {
     if (kind !== 'status') return { icon: OWN_STATES[kind][1], tone: OWN_STATES[kind][2] };
     return {
       icon: paused
@@ -214,24 +211,24 @@ export class LfStatusIndicator extends LfElement {
   }
 
   protected override render() {
-    const view = this.view();
-    const { label, detail } = this.words(view);
-    const look = this.appearance(view);
+    const view = this.#view();
+    const { label, detail } = this.#words(view);
+    const look = this.#appearance(view);
     const stateName = view.kind === 'status' ? (view.paused ? 'paused' : view.status) : view.kind;
     return html`<div
         part="base"
         class="base"
         data-tone=${look.tone}
         data-state=${stateName}
-        lang=${this.locale.lang}
-        dir=${this.locale.dir}
-        aria-busy=${view.kind === 'loading' ? 'true' : 'false'}
+        lang=${this.#locale.lang}
+        dir=${this.#locale.dir}
+        aria-busy=${view.kind === 'loading'}
       >
         <span part="icon" class="icon">${icon(look.icon)}</span>
         <span part="label" class="label">${label}</span>
         ${detail ? html`<span part="detail" class="detail">${detail}</span>` : nothing}
       </div>
-      <span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${this.locale.lang}
+      <span class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" lang=${this.#locale.lang}
         >${this.announcement}</span
       >`;
   }
