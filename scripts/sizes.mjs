@@ -15,6 +15,12 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Budgets in bytes, min+gzip: the whole library ≤ 25 KB, the picker alone ≤ 15 KB (both with lit and @lit/context). */
 export const BUDGETS = { library: 25 * 1024, picker: 15 * 1024 };
 
+/**
+ * What `npm test` holds a budget that is not met yet to instead, so that the size cannot grow while it is
+ * over (README, Performance): the whole library is about 29 KB against its 25 KB.
+ */
+export const CEILINGS = { library: 30 * 1024 };
+
 /** What is measured: `external` lists what the entry leaves to the host's bundler. */
 export const TARGETS = [
   { name: 'linkflow', entry: 'src/index.ts', external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'] },
@@ -31,6 +37,7 @@ export const TARGETS = [
     external: [],
   },
   { name: 'whole library (define.js with lit and @lit/context)', key: 'library', entry: 'src/define.ts', external: [] },
+  { name: 'everything (linkflow with lit, @lit/context and zod)', entry: 'src/index.ts', external: [] },
 ];
 
 /** The build's template minification (vite.config.ts), so the sizes are those of the code that ships. */
