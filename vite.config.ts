@@ -33,6 +33,12 @@ export default defineConfig({
         index: 'src/index.ts',
         define: 'src/define.ts',
         'react/index': 'src/react/index.ts',
+        // Each element on its own (package.json: linkflow/lf-*.js), for a page that needs only one.
+        ...Object.fromEntries(
+          ['connection-list', 'connection-picker', 'error-panel', 'link-flow', 'provider', 'status-indicator'].map(
+            (name) => [`elements/${name}/lf-${name}`, `src/elements/${name}/lf-${name}.ts`],
+          ),
+        ),
       },
       formats: ['es'],
     },

@@ -31,6 +31,12 @@ out.index = {
   LfLinkFlow: typeof lib.LfLinkFlow,
   registeredByIndex: globalThis.customElements?.get?.('lf-link-flow') !== undefined,
 };
+const picker = await import('linkflow/lf-connection-picker.js');
+out.picker = {
+  exports: Object.keys(picker),
+  registered: globalThis.customElements?.get?.('lf-connection-picker') === picker.LfConnectionPicker,
+  othersRegistered: ['lf-link-flow', 'lf-status-indicator', 'lf-provider'].filter((tag) => globalThis.customElements?.get?.(tag)),
+};
 const define = await import('linkflow/define.js');
 out.define = Object.keys(define).sort();
 out.registeredByDefine = globalThis.customElements?.get?.('lf-link-flow') === define.LfLinkFlow;
@@ -53,6 +59,7 @@ console.log(JSON.stringify(out));
 const TYPES = `
 import { LinkError, createMemoryAdapter, type Integration } from 'linkflow';
 import { LfLinkFlow } from 'linkflow/define.js';
+import { LfConnectionPicker } from 'linkflow/lf-connection-picker.js';
 import { LinkFlow, type LinkflowJsxProps } from 'linkflow/react';
 import type { LinkflowVueProps } from 'linkflow/vue';
 import manifest from 'linkflow/custom-elements.json' with { type: 'json' };
@@ -62,6 +69,7 @@ export const error: LinkError = new LinkError('network', 'Offline.');
 export const adapter = createMemoryAdapter();
 export const integrations: Promise<Integration[]> = adapter.listIntegrations();
 export const element: typeof LfLinkFlow = LfLinkFlow;
+export const picker: HTMLElementTagNameMap['lf-connection-picker'] = new LfConnectionPicker();
 export const wrapper = LinkFlow;
 export const jsx: LinkflowJsxProps<'lf-link-flow'> = { mode: 'popup', 'return-url': '/back' };
 export const vue: LinkflowVueProps<'lf-link-flow'> = { mode: 'redirect', onLfLinked: (event) => event.detail.connection };
@@ -132,6 +140,8 @@ describe('the packed package', () => {
       'LfProvider',
       'LfStatusIndicator',
     ]);
+    // One element's own entry registers that tag alone; define.js then registers the rest beside it.
+    assert.deepEqual(out.picker, { exports: ['LfConnectionPicker'], registered: true, othersRegistered: [] });
     // 'linkflow' registers nothing; define.js registers every tag (in the registry Lit's Node build supplies).
     assert.equal(out.registeredByDefine, true);
     assert.deepEqual(out.react, {
