@@ -212,7 +212,8 @@ export const invalidate = <T>(slot: Slot<T>, force?: boolean): void => {
 export const renew = async (slots: Slot<unknown>[], force?: boolean): Promise<void> => {
   for (const slot of slots) invalidate(slot, force);
   for (const slot of slots) {
-    while (slot.load) await slot.load.promise.catch(noop);
+    // A load that a listener refreshes from as it begins has no promise yet: it has one a microtask on.
+    while (slot.load) await slot.load.promise?.catch(noop);
   }
 };
 

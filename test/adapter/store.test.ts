@@ -598,6 +598,22 @@ describe('store: listeners', () => {
     ]);
     expect(Object.isFrozen(store.connection('conn_nope'))).to.equal(true);
   });
+
+  it('lets a listener refresh as a load begins: the refresh waits for that load, then the reload it asked for', async () => {
+    const { store, calls } = setup();
+    const refreshes: Promise<void>[] = [];
+    const r = recorder<Connection[]>();
+    const stop = store.subscribeConnections((s) => {
+      r.listener(s);
+      if (s.loading && refreshes.length === 0) refreshes.push(store.refresh('connections'));
+    });
+    expect(refreshes).to.have.length(1);
+    await refreshes[0];
+    expect(r.last).to.include({ loading: false });
+    expect(r.last!.value).to.have.length.greaterThan(0);
+    expect(calls.listConnections).to.equal(2);
+    stop();
+  });
 });
 
 describe('store: nothing left behind', () => {
