@@ -1,14 +1,14 @@
-// Byte sizes of the library as users ship it: each entry bundled with code splitting, as Vite or Rollup
-// ship it, minified, then gzip and brotli. An entry's figure is its first load: the entry chunk and every
-// chunk it imports statically. The catalogues loaded on demand (`import()`: the locales other than
-// English) are rows of their own. Used by `npm run bench` (reported) and by the byte budgets (asserted).
+// Byte sizes of the library as users ship it: each entry of the built package (dist/, `npm run build`)
+// bundled with code splitting, as Vite or Rollup ship it, minified, then gzip and brotli. An entry's figure
+// is its first load: the entry chunk and every chunk it imports statically. The catalogues loaded on demand
+// (`import()`: the locales other than English) are rows of their own. Used by `npm run bench` (reported)
+// and by the byte budgets in `npm test` (asserted), both after a build.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { minifyLiterals } from './literals.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -21,35 +21,29 @@ export const BUDGETS = { library: 25 * 1024, picker: 15 * 1024 };
  */
 export const CEILINGS = { library: 30 * 1024 };
 
-/** What is measured: `external` lists what the entry leaves to the host's bundler. */
+/** What is measured, in the build: `external` lists what the entry leaves to the host's bundler. */
 export const TARGETS = [
-  { name: 'linkflow', entry: 'src/index.ts', external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'] },
-  { name: 'linkflow/define.js', entry: 'src/define.ts', external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'] },
+  { name: 'linkflow', entry: 'dist/index.js', external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'] },
+  { name: 'linkflow/define.js', entry: 'dist/define.js', external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*'] },
   {
     name: 'linkflow/react',
-    entry: 'src/react/index.ts',
+    entry: 'dist/react/index.js',
     external: ['lit', 'lit/*', '@lit/*', 'zod', 'zod/*', 'react', 'react/*'],
   },
   {
     name: 'picker alone (with lit and @lit/context)',
     key: 'picker',
-    entry: 'src/elements/connection-picker/lf-connection-picker.ts',
+    entry: 'dist/elements/connection-picker/lf-connection-picker.js',
     external: [],
   },
-  { name: 'whole library (define.js with lit and @lit/context)', key: 'library', entry: 'src/define.ts', external: [] },
-  { name: 'everything (linkflow with lit, @lit/context and zod)', entry: 'src/index.ts', external: [] },
-];
-
-/** The build's template minification (vite.config.ts), so the sizes are those of the code that ships. */
-const literals = {
-  name: 'linkflow-literals',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async ({ path }) => ({
-      contents: await minifyLiterals(await readFile(path, 'utf8'), path),
-      loader: 'ts',
-    }));
+  {
+    name: 'whole library (define.js with lit and @lit/context)',
+    key: 'library',
+    entry: 'dist/define.js',
+    external: [],
   },
-};
+  { name: 'everything (linkflow with lit, @lit/context and zod)', entry: 'dist/index.js', external: [] },
+];
 
 /** gzip (level 9) and brotli (quality 11) sizes of `code`. */
 export function compressed(code) {
@@ -64,7 +58,9 @@ function partOf(file) {
   const path = file.split('/');
   const at = path.lastIndexOf('node_modules');
   if (at >= 0) return path[at + 1].startsWith('@') ? `${path[at + 1]}/${path[at + 2]}` : path[at + 1];
-  if (path[0] === 'src' && path[1] === 'elements') return path.slice(0, path[3] === 'locales' ? 4 : 3).join('/');
+  // The build keeps src/'s files and folders (dist/flow/link-flow.js is src/flow/link-flow.ts): named as src/.
+  path[0] = 'src';
+  if (path[1] === 'elements') return path.slice(0, path[3] === 'locales' ? 4 : 3).join('/');
   return path.slice(0, 2).join('/');
 }
 
@@ -74,6 +70,8 @@ function partOf(file) {
  * (`import()`: the locales other than English), and where the first load's minified bytes come from.
  */
 export async function splitBundle(entry, external = []) {
+  if (!existsSync(join(ROOT, entry)))
+    throw new Error(`${entry} is missing: the sizes are those of the build (npm run build)`);
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: [entry],
@@ -86,11 +84,9 @@ export async function splitBundle(entry, external = []) {
     platform: 'browser',
     conditions: ['browser', 'production'],
     charset: 'utf8',
-    tsconfig: 'tsconfig.json',
     external,
     write: false,
     metafile: true,
-    plugins: [literals],
     legalComments: 'none',
     logLevel: 'silent',
   });
@@ -143,7 +139,7 @@ export async function measureSizes() {
     if (target.key === 'library') catalogues = onDemand;
   }
   for (const { input, min, gzip, brotli } of catalogues) {
-    const files = input.split(', ').map((file) => file.replace(/^.*\//, '').replace(/\.ts$/, ''));
+    const files = input.split(', ').map((file) => file.replace(/^.*\//, '').replace(/\.js$/, ''));
     rows.push({ name: `on demand: ${files.join(' + ')} catalogue`, min, gzip, brotli });
   }
   return rows;
