@@ -1,5 +1,6 @@
-// The bench page: each scenario runs on the library as a production build ships it, and answers raw
-// samples (ms, bytes, request counts); bench/run.mjs drives it in headless Chromium and sums up.
+// The bench page: each scenario runs on the built library (bench/run.mjs points the two imports of src/
+// below at dist/) and answers raw samples (ms, bytes, request counts); bench/run.mjs drives it in headless
+// Chromium and sums up.
 import '../../src/define.js';
 import {
   completeMemoryConsent,
