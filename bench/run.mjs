@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { CHROME_ARGS, findBrowsers } from '../scripts/browsers.mjs';
-import { BUDGETS, measureSizes, splitBundle, TARGETS } from '../scripts/sizes.mjs';
+import { BUDGETS, measureSizes } from '../scripts/sizes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = join(ROOT, '.tmp', 'bench-dist');
@@ -69,8 +69,7 @@ function roundStats(s, digits = 1) {
 async function bytes() {
   // Each entry's first load as a splitting bundler ships it; the other locales are rows of their own.
   const rows = await measureSizes();
-  const entryOf = (key) => TARGETS.find((t) => t.key === key).entry;
-  const split = { library: await splitBundle(entryOf('library')), picker: await splitBundle(entryOf('picker')) };
+  const split = Object.fromEntries(rows.filter((row) => row.key).map((row) => [row.key, row.split]));
   const sizes = rows.map((row) => {
     const target = row.key && BUDGETS[row.key];
     return {
